@@ -1,0 +1,105 @@
+package io.mlconnector.common.audit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * Writes and reads the {@code audit_trail} table of the calling service's schema. Uses the
+ * service's default datasource, so a row written inside a transaction commits or rolls back with
+ * the effect it describes.
+ */
+@ApplicationScoped
+public class AuditTrail {
+  private static final int MAX_ERROR_CHARS = 4000;
+
+  private final DataSource dataSource;
+
+  public AuditTrail(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  public void record(AuditEntry e) {
+    String sql =
+        "insert into audit_trail (tenant, entity, external_id, stage, payload_hash, target_id,"
+            + " error, kafka_topic, kafka_partition, kafka_offset, trace_id, event_id)"
+            + " values (?,?,?,?,?,?,?,?,?,?,?,?)";
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, e.tenant());
+      ps.setString(2, e.entity());
+      ps.setString(3, e.externalId());
+      ps.setString(4, e.stage().name());
+      ps.setString(5, e.payloadHash());
+      ps.setString(6, e.targetId());
+      ps.setString(7, truncate(e.error()));
+      if (e.kafka() != null) {
+        ps.setString(8, e.kafka().topic());
+        ps.setInt(9, e.kafka().partition());
+        ps.setLong(10, e.kafka().offset());
+      } else {
+        ps.setNull(8, Types.VARCHAR);
+        ps.setNull(9, Types.INTEGER);
+        ps.setNull(10, Types.BIGINT);
+      }
+      ps.setString(11, e.traceId());
+      ps.setObject(12, e.eventId());
+      ps.executeUpdate();
+    } catch (SQLException ex) {
+      throw new IllegalStateException("cannot write audit row for " + e.externalId(), ex);
+    }
+  }
+
+  /** The trail of one record, oldest first. */
+  public List<AuditEntry> history(String tenant, String externalId) {
+    String sql =
+        "select entity, stage, payload_hash, target_id, error, kafka_topic, kafka_partition,"
+            + " kafka_offset, trace_id, event_id from audit_trail"
+            + " where tenant = ? and external_id = ? order by recorded_at, id";
+    List<AuditEntry> out = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, tenant);
+      ps.setString(2, externalId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(read(tenant, externalId, rs));
+        }
+      }
+    } catch (SQLException ex) {
+      throw new IllegalStateException("cannot read audit trail of " + externalId, ex);
+    }
+    return out;
+  }
+
+  private static AuditEntry read(String tenant, String externalId, ResultSet rs)
+      throws SQLException {
+    String topic = rs.getString("kafka_topic");
+    AuditEntry.KafkaCoordinates kafka =
+        topic == null
+            ? null
+            : new AuditEntry.KafkaCoordinates(
+                topic, rs.getInt("kafka_partition"), rs.getLong("kafka_offset"));
+    return new AuditEntry(
+        tenant,
+        rs.getString("entity"),
+        externalId,
+        AuditStage.valueOf(rs.getString("stage")),
+        rs.getString("payload_hash"),
+        rs.getString("target_id"),
+        rs.getString("error"),
+        kafka,
+        rs.getString("trace_id"),
+        rs.getObject("event_id", java.util.UUID.class));
+  }
+
+  private static String truncate(String s) {
+    return s == null || s.length() <= MAX_ERROR_CHARS ? s : s.substring(0, MAX_ERROR_CHARS);
+  }
+}

@@ -1,0 +1,111 @@
+package io.mlconnector.stack;
+
+import io.mlconnector.common.event.Topics;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+/**
+ * The local infrastructure the fleet needs: one Kafka broker with every topic, one PostgreSQL
+ * database. Lifecycle: {@link #start()} cleans up whatever a killed predecessor left in the state
+ * directory, starts both servers, waits until they answer and writes {@code stack.json}; {@link
+ * #close()} stops both and removes the file.
+ */
+public final class LocalStack implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(LocalStack.class.getName());
+  static final int TOPIC_PARTITIONS = 3;
+
+  private final Path stateDir;
+  private final PostgresServer postgres;
+  private final KafkaBroker kafka;
+  private StackEndpoints endpoints;
+
+  /**
+   * @param externalJdbc an external PostgreSQL to use instead of the embedded one, or null
+   */
+  public LocalStack(Path stateDir, StackEndpoints externalJdbc) {
+    this.stateDir = stateDir.toAbsolutePath();
+    this.postgres =
+        externalJdbc == null
+            ? new PostgresServer(this.stateDir.resolve("postgres"))
+            : PostgresServer.external(
+                externalJdbc.jdbcUrl(), externalJdbc.jdbcUser(), externalJdbc.jdbcPassword());
+    this.kafka = new KafkaBroker(this.stateDir.resolve("kafka").resolve("data"));
+  }
+
+  public StackEndpoints start() throws Exception {
+    cleanUpStaleState();
+    Files.createDirectories(stateDir);
+    Files.writeString(pidFile(), Long.toString(ProcessHandle.current().pid()));
+    long started = System.nanoTime();
+    postgres.start();
+    kafka.start();
+    kafka.createTopics(Topics.ALL, TOPIC_PARTITIONS, Duration.ofSeconds(60));
+    endpoints =
+        new StackEndpoints(
+            kafka.bootstrapServers(),
+            postgres.jdbcUrl(),
+            postgres.user(),
+            postgres.password(),
+            ProcessHandle.current().pid());
+    endpoints.writeTo(endpointsFile(stateDir));
+    Files.writeString(stateDir.resolve("stack.env"), endpoints.asShellEnv());
+    LOG.info(
+        () ->
+            String.format(
+                "stack ready in %d ms: kafka %s, postgres %s",
+                (System.nanoTime() - started) / 1_000_000,
+                endpoints.kafkaBootstrap(),
+                endpoints.jdbcUrl()));
+    return endpoints;
+  }
+
+  public static Path endpointsFile(Path stateDir) {
+    return stateDir.resolve("stack.json");
+  }
+
+  private Path pidFile() {
+    return stateDir.resolve("stack.pid");
+  }
+
+  /**
+   * A launcher killed with SIGKILL cannot stop its PostgreSQL child: stop that one, and a previous
+   * launcher still running from this directory, then start from empty directories.
+   */
+  private void cleanUpStaleState() throws IOException {
+    if (!Files.exists(stateDir)) {
+      return;
+    }
+    StaleProcesses.stop(StaleProcesses.pidIn(pidFile()), "previous stack launcher");
+    for (long pid : PostgresServer.stalePids(stateDir.resolve("postgres"))) {
+      StaleProcesses.stop(pid, "orphaned postgres");
+    }
+    try (Stream<Path> files = Files.walk(stateDir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      kafka.close();
+    } finally {
+      try {
+        postgres.close();
+      } catch (IOException e) {
+        LOG.warning("postgres did not stop cleanly: " + e);
+      }
+      try {
+        Files.deleteIfExists(endpointsFile(stateDir));
+        Files.deleteIfExists(pidFile());
+        Files.deleteIfExists(stateDir.resolve("stack.env"));
+      } catch (IOException ignored) {
+        // Best effort: the next start cleans the directory anyway.
+      }
+    }
+  }
+}

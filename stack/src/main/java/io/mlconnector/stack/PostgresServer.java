@@ -1,0 +1,100 @@
+package io.mlconnector.stack;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * A real PostgreSQL server from the embedded binaries, or an external server given by JDBC URL. The
+ * embedded server's data directory lives under the stack's state directory, so a server left behind
+ * by a killed launcher can be found (its {@code postmaster.pid}) and stopped on the next start.
+ */
+final class PostgresServer implements AutoCloseable {
+  static final String DATABASE = "mlc";
+
+  private final Path dataDir;
+  private EmbeddedPostgres embedded;
+  private String jdbcUrl;
+  private String user = "postgres";
+  private String password = "postgres";
+
+  PostgresServer(Path dataDir) {
+    this.dataDir = dataDir;
+  }
+
+  /** Uses an external server instead of starting one. */
+  static PostgresServer external(String jdbcUrl, String user, String password) {
+    PostgresServer server = new PostgresServer(null);
+    server.jdbcUrl = jdbcUrl;
+    server.user = user;
+    server.password = password;
+    return server;
+  }
+
+  void start() throws IOException, SQLException {
+    if (jdbcUrl != null) {
+      return;
+    }
+    Files.createDirectories(dataDir);
+    embedded =
+        EmbeddedPostgres.builder()
+            .setDataDirectory(dataDir)
+            .setCleanDataDirectory(true)
+            .setPort(Ports.free())
+            .setServerConfig("max_connections", "200")
+            .setServerConfig("fsync", "off")
+            .setServerConfig("shared_buffers", "64MB")
+            .start();
+    createDatabase(embedded.getPostgresDatabase(), DATABASE);
+    jdbcUrl = embedded.getJdbcUrl(user, DATABASE);
+    password = "";
+  }
+
+  private static void createDatabase(DataSource admin, String name) throws SQLException {
+    try (Connection c = admin.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("select 1 from pg_database where datname = '" + name + "'")) {
+      if (!rs.next()) {
+        s.execute("create database " + name);
+      }
+    }
+  }
+
+  String jdbcUrl() {
+    return jdbcUrl;
+  }
+
+  String user() {
+    return user;
+  }
+
+  String password() {
+    return password;
+  }
+
+  /** Pid of a postmaster left running in {@code dataDir} by a launcher that was killed. */
+  static List<Long> stalePids(Path dataDir) {
+    Path pidFile = dataDir.resolve("postmaster.pid");
+    try {
+      List<String> lines = Files.readAllLines(pidFile);
+      return lines.isEmpty() ? List.of() : List.of(Long.parseLong(lines.get(0).trim()));
+    } catch (IOException | NumberFormatException e) {
+      return List.of();
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (embedded != null) {
+      embedded.close();
+      embedded = null;
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package io.mlconnector.stack;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs the local stack until SIGTERM/Ctrl-C, or until the process that started it dies.
+ *
+ * <pre>
+ * java -cp … io.mlconnector.stack.StackMain [--state-dir DIR] [--watch-parent]
+ * </pre>
+ *
+ * An external PostgreSQL is used instead of the embedded one when {@code MLC_JDBC_URL} (and
+ * optionally {@code MLC_JDBC_USER}, {@code MLC_JDBC_PASSWORD}) is set.
+ */
+public final class StackMain {
+  private StackMain() {}
+
+  public static void main(String[] args) throws Exception {
+    Path stateDir = Path.of(".mlc", "stack");
+    boolean watchParent = false;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--state-dir" -> stateDir = Path.of(args[++i]);
+        case "--watch-parent" -> watchParent = true;
+        default -> {
+          System.err.println("usage: StackMain [--state-dir DIR] [--watch-parent]");
+          System.exit(2);
+        }
+      }
+    }
+    LocalStack stack = new LocalStack(stateDir, externalPostgres());
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  stack.close();
+                  stopped.countDown();
+                },
+                "stack-shutdown"));
+    if (watchParent) {
+      // Whoever started us (a test JVM, ./mlc) may die without stopping us: follow it.
+      ProcessHandle.current().parent().ifPresent(p -> p.onExit().thenRun(() -> System.exit(0)));
+    }
+    try {
+      stack.start();
+    } catch (Exception e) {
+      System.err.println("local stack failed to start: " + e);
+      e.printStackTrace();
+      System.exit(1);
+    }
+    System.out.println("MLC_STACK_READY " + LocalStack.endpointsFile(stateDir.toAbsolutePath()));
+    stopped.await();
+  }
+
+  private static StackEndpoints externalPostgres() {
+    String url = System.getenv(StackEndpoints.ENV_JDBC_URL);
+    if (url == null || url.isBlank()) {
+      return null;
+    }
+    String user = System.getenv().getOrDefault(StackEndpoints.ENV_JDBC_USER, "postgres");
+    String password = System.getenv().getOrDefault(StackEndpoints.ENV_JDBC_PASSWORD, "");
+    return new StackEndpoints(null, url, user, password, -1);
+  }
+}
