@@ -6,10 +6,10 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 
 /** Free loopback ports for servers that must be told their port up front. */
-final class Ports {
+public final class Ports {
   private Ports() {}
 
-  static int free() {
+  public static int free() {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       socket.setReuseAddress(true);
       return socket.getLocalPort();

@@ -53,6 +53,7 @@ final class PostgresServer implements AutoCloseable {
             .setServerConfig("shared_buffers", "64MB")
             .start();
     createDatabase(embedded.getPostgresDatabase(), DATABASE);
+    stalePids(dataDir).forEach(PostgresServer::followLauncher);
     jdbcUrl = embedded.getJdbcUrl(user, DATABASE);
     password = "";
   }
@@ -77,6 +78,25 @@ final class PostgresServer implements AutoCloseable {
 
   String password() {
     return password;
+  }
+
+  /**
+   * PostgreSQL runs as its own daemon and would survive a launcher killed with SIGKILL. A tiny
+   * shell watchdog stops it as soon as the launcher's pid is gone.
+   */
+  private static void followLauncher(long postmasterPid) {
+    long launcher = ProcessHandle.current().pid();
+    String script =
+        "while kill -0 "
+            + launcher
+            + " 2>/dev/null; do sleep 1; done; kill -TERM "
+            + postmasterPid
+            + " 2>/dev/null";
+    try {
+      new ProcessBuilder("sh", "-c", script).redirectErrorStream(true).start();
+    } catch (IOException e) {
+      // Without a shell the next start's stale-state cleanup still stops it.
+    }
   }
 
   /** Pid of a postmaster left running in {@code dataDir} by a launcher that was killed. */

@@ -1,0 +1,192 @@
+package io.mlconnector.deploy;
+
+import static io.mlconnector.deploy.HelmChart.FULLNAME;
+import static io.mlconnector.deploy.Manifests.container;
+import static io.mlconnector.deploy.Manifests.containers;
+import static io.mlconnector.deploy.Manifests.env;
+import static io.mlconnector.deploy.Manifests.envVar;
+import static io.mlconnector.deploy.Manifests.hasEnv;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.Yaml;
+
+/** Secrets reach pods only through secretKeyRef: never in a ConfigMap or an env literal. */
+class SecretHandlingTest {
+
+  private static final String DB_USER = "TEST-SECRET-db-user-0b2d";
+  private static final String DB_PASSWORD = "TEST-SECRET-db-password-7f3a";
+  private static final String KAFKA_PASSWORD = "TEST-SECRET-kafka-password-9c1e";
+  private static final String JAAS =
+      "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"mlc\""
+          + " password=\""
+          + KAFKA_PASSWORD
+          + "\";";
+  private static final String CONSOLE_TOKEN = "TEST-SECRET-console-token-51bd";
+  private static final String RAW_KEY = "TEST-SECRET-crypto-key-32bytes!!";
+  private static final String CRYPTO_KEYS = "k2:" + base64(RAW_KEY) + ",k1:" + base64(RAW_KEY);
+  private static final List<String> SECRETS =
+      List.of(DB_USER, DB_PASSWORD, KAFKA_PASSWORD, CONSOLE_TOKEN, RAW_KEY, base64(RAW_KEY));
+
+  private static final Map<String, String> SECRET_ENV_NAMES =
+      Map.of(
+          "QUARKUS_DATASOURCE_USERNAME", "database",
+          "QUARKUS_DATASOURCE_PASSWORD", "database",
+          "KAFKA_SECURITY_PROTOCOL", "kafka",
+          "KAFKA_SASL_MECHANISM", "kafka",
+          "KAFKA_SASL_JAAS_CONFIG", "kafka",
+          "MLC_CRYPTO_KEYS", "crypto",
+          "MLC_CRYPTO_ACTIVE_KEY_ID", "crypto",
+          "MLC_CONSOLE_API_TOKEN", "console");
+
+  @TempDir Path tmp;
+
+  @Test
+  void inlineSecretsAppearOnlyInSecrets() throws IOException {
+    Manifests manifests = renderWithInlineSecrets();
+
+    List<String> inSecrets = new ArrayList<>();
+    for (Map<String, Object> document : manifests.all()) {
+      if ("Secret".equals(document.get("kind"))) {
+        Yamls.map(document, "data").values().forEach(v -> inSecrets.add(decode(v)));
+        continue;
+      }
+      String text = new Yaml().dump(document);
+      for (String secret : SECRETS) {
+        assertThat(text)
+            .as(document.get("kind") + " " + document.get("metadata"))
+            .doesNotContain(secret);
+        assertThat(text).doesNotContain(base64(secret));
+      }
+    }
+    assertThat(inSecrets).contains(DB_USER, DB_PASSWORD, JAAS, CONSOLE_TOKEN, CRYPTO_KEYS, "k2");
+  }
+
+  @Test
+  void secretEnvVarsUseSecretKeyRefsAndNoEnvLiteralCarriesASecret() throws IOException {
+    Manifests manifests = renderWithInlineSecrets();
+
+    for (Map<String, Object> workload : manifests.workloads()) {
+      for (Map<String, Object> container : containers(workload)) {
+        for (Map<String, Object> env : env(container)) {
+          String value = Yamls.string(env, "value");
+          SECRETS.forEach(secret -> assertThat(value == null ? "" : value).doesNotContain(secret));
+          String concern = SECRET_ENV_NAMES.get(env.get("name"));
+          if (concern != null) {
+            assertThat(env).as(env.get("name").toString()).doesNotContainKey("value");
+            assertThat(Yamls.string(env, "valueFrom", "secretKeyRef", "name"))
+                .startsWith(FULLNAME + "-" + concern);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void eachServiceGetsOnlyTheSecretsItNeeds() throws IOException {
+    Manifests manifests = renderWithInlineSecrets();
+
+    Map<String, Object> console = onlyContainer(manifests, "console");
+    Map<String, Object> writer = onlyContainer(manifests, "writer-service");
+    Map<String, Object> mapper = onlyContainer(manifests, "mapper-service");
+    Map<String, Object> qadPoller = onlyContainer(manifests, "qad-poller");
+    Map<String, Object> snPoller = onlyContainer(manifests, "servicenow-poller");
+
+    for (Map<String, Object> c : List.of(console, writer, qadPoller, snPoller)) {
+      assertThat(hasEnv(c, "MLC_CRYPTO_KEYS") && hasEnv(c, "MLC_CRYPTO_ACTIVE_KEY_ID")).isTrue();
+    }
+    assertThat(hasEnv(mapper, "MLC_CRYPTO_KEYS")).isFalse();
+    assertThat(hasEnv(console, "MLC_CONSOLE_API_TOKEN")).isTrue();
+    for (Map<String, Object> c : List.of(writer, mapper, qadPoller, snPoller)) {
+      assertThat(hasEnv(c, "MLC_CONSOLE_API_TOKEN")).isFalse();
+      assertThat(hasEnv(c, "QUARKUS_DATASOURCE_PASSWORD")).isTrue();
+      assertThat(hasEnv(c, "KAFKA_SASL_JAAS_CONFIG")).isTrue();
+    }
+  }
+
+  @Test
+  void existingSecretsRenderNoSecretAndAreReferencedByNameAndKey() {
+    Manifests manifests =
+        HelmChart.template()
+            .values(HelmChart.examples("three-tenants.yaml"))
+            .set("database.passwordKey", "pg-password")
+            .set("crypto.keysKey", "aes-keys")
+            .set("console.apiTokenKey", "token")
+            .set("kafka.sasl.jaasConfigKey", "jaas")
+            .render();
+
+    assertThat(manifests.ofKind("Secret")).isEmpty();
+    Map<String, Object> console = onlyContainer(manifests, "console");
+    assertThat(secretRef(console, "QUARKUS_DATASOURCE_PASSWORD"))
+        .isEqualTo("mlc-database/pg-password");
+    assertThat(secretRef(console, "QUARKUS_DATASOURCE_USERNAME"))
+        .isEqualTo("mlc-database/username");
+    assertThat(secretRef(console, "MLC_CRYPTO_KEYS")).isEqualTo("mlc-crypto/aes-keys");
+    assertThat(secretRef(console, "MLC_CRYPTO_ACTIVE_KEY_ID"))
+        .isEqualTo("mlc-crypto/active-key-id");
+    assertThat(secretRef(console, "MLC_CONSOLE_API_TOKEN")).isEqualTo("mlc-console/token");
+    assertThat(secretRef(console, "KAFKA_SASL_JAAS_CONFIG")).isEqualTo("mlc-kafka/jaas");
+    Map<String, Object> topicsJob = container(manifests.named("Job", FULLNAME + "-topics"));
+    assertThat(secretRef(topicsJob, "KAFKA_SASL_JAAS_CONFIG")).isEqualTo("mlc-kafka/jaas");
+  }
+
+  @Test
+  void malformedCryptoKeysFailTheRender() {
+    assertThatThrownBy(
+            () ->
+                HelmChart.template()
+                    .set("crypto.keys", "k1:" + base64("sixteen-byte-key"))
+                    .set("crypto.activeKeyId", "k1")
+                    .render())
+        .hasMessageContaining("crypto.keys: key \"k1\" must be 32 bytes");
+    assertThatThrownBy(
+            () ->
+                HelmChart.template()
+                    .set("crypto.keys", "k1:" + base64(RAW_KEY))
+                    .set("crypto.activeKeyId", "k9")
+                    .render())
+        .hasMessageContaining("crypto.activeKeyId \"k9\" is not one of the key ids");
+  }
+
+  private Manifests renderWithInlineSecrets() throws IOException {
+    Map<String, Object> values =
+        Map.of(
+            "database", Map.of("username", DB_USER, "password", DB_PASSWORD),
+            "kafka", Map.of("sasl", Map.of("enabled", true, "jaasConfig", JAAS)),
+            "crypto", Map.of("keys", CRYPTO_KEYS, "activeKeyId", "k2"),
+            "console", Map.of("apiToken", CONSOLE_TOKEN),
+            "tenants", List.of(Map.of("id", "acme")));
+    Path file = tmp.resolve("inline-secrets.yaml");
+    Files.writeString(file, new Yaml().dump(values));
+    return HelmChart.template().values(file).render();
+  }
+
+  private static Map<String, Object> onlyContainer(Manifests manifests, String service) {
+    List<Map<String, Object>> deployments = manifests.deploymentsOf(service);
+    assertThat(deployments).isNotEmpty();
+    return container(deployments.get(0));
+  }
+
+  private static String secretRef(Map<String, Object> container, String env) {
+    Map<String, Object> ref = Yamls.map(envVar(container, env), "valueFrom", "secretKeyRef");
+    return ref.get("name") + "/" + ref.get("key");
+  }
+
+  private static String base64(String text) {
+    return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String decode(Object base64) {
+    return new String(Base64.getDecoder().decode(base64.toString()), StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,80 @@
+package io.mlconnector.stack.fleet;
+
+import io.mlconnector.stack.StackEndpoints;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Every fleet service as a separate process, started together and stopped in reverse order. */
+public final class Fleet implements AutoCloseable {
+  /** Start order: the console (registry) first, the pollers last. */
+  public static final List<String> SERVICES =
+      List.of("console", "mapper-service", "writer-service", "qad-poller", "servicenow-poller");
+
+  private final Path root;
+  private final List<ServiceProcess> services = new ArrayList<>();
+
+  public Fleet(Path root, Path logDir, Map<String, Integer> ports) {
+    this.root = root;
+    for (String name : SERVICES) {
+      services.add(new ServiceProcess(name, ports.get(name), logDir.resolve(name + ".log")));
+    }
+  }
+
+  public List<ServiceProcess> services() {
+    return services;
+  }
+
+  public ServiceProcess service(String name) {
+    return services.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  /**
+   * Starts every service against the stack.
+   *
+   * @param extraEnv settings for all services (e.g. sandbox mode), added to the stack's
+   */
+  public void start(StackEndpoints stack, Map<String, String> extraEnv) throws IOException {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrap());
+    env.put("QUARKUS_DATASOURCE_JDBC_URL", stack.jdbcUrl());
+    env.put("QUARKUS_DATASOURCE_USERNAME", stack.jdbcUser());
+    env.put("QUARKUS_DATASOURCE_PASSWORD", stack.jdbcPassword());
+    env.putAll(extraEnv);
+    for (ServiceProcess service : services) {
+      service.start(root, env);
+    }
+  }
+
+  /**
+   * Waits until every service reports ready, or one exits, or the timeout passes.
+   *
+   * @return readiness per service at the end of the wait
+   */
+  public Map<String, String> awaitReady(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    Map<String, String> state = new LinkedHashMap<>();
+    while (true) {
+      for (ServiceProcess s : services) {
+        state.put(s.name(), s.readiness());
+      }
+      boolean allUp = state.values().stream().allMatch("UP"::equals);
+      boolean anyExited = state.containsValue("EXITED");
+      if (allUp || anyExited || System.nanoTime() > deadline) {
+        return state;
+      }
+      Thread.sleep(500);
+    }
+  }
+
+  @Override
+  public void close() {
+    for (int i = services.size() - 1; i >= 0; i--) {
+      services.get(i).close();
+    }
+  }
+}
