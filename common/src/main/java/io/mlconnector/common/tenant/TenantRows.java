@@ -1,0 +1,82 @@
+package io.mlconnector.common.tenant;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mlconnector.common.crypto.CredentialCipher;
+import io.mlconnector.common.crypto.EncryptedSecret;
+import java.io.IOException;
+import java.net.URI;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Maps registry rows to {@link Tenant}; the one place that knows the registry's columns. */
+public final class TenantRows {
+  /** Secret names in {@code tenant_secret}. */
+  public static final String QAD_PASSWORD = "qad.password";
+
+  public static final String SN_CLIENT_SECRET = "servicenow.client-secret";
+  public static final List<String> SECRET_NAMES = List.of(QAD_PASSWORD, SN_CLIENT_SECRET);
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private TenantRows() {}
+
+  /** Associated data binding a ciphertext to its tenant and secret name. */
+  public static String associatedData(String tenant, String secretName) {
+    return tenant + "|" + secretName;
+  }
+
+  static Tenant toTenant(ResultSet rs, Map<String, EncryptedSecret> secrets, CredentialCipher c)
+      throws SQLException {
+    String id = rs.getString("id");
+    return new Tenant(
+        id,
+        rs.getString("display_name"),
+        rs.getBoolean("enabled"),
+        new Tenant.Qad(
+            URI.create(rs.getString("qad_base_url")),
+            rs.getString("qad_workspace"),
+            rs.getString("qad_client_id"),
+            rs.getString("qad_username"),
+            reveal(id, QAD_PASSWORD, secrets, c)),
+        new Tenant.ServiceNow(
+            URI.create(rs.getString("sn_instance_url")),
+            rs.getString("sn_client_id"),
+            reveal(id, SN_CLIENT_SECRET, secrets, c),
+            rs.getBoolean("sn_batch_api")),
+        parseSchedules(rs.getString("schedules")),
+        parseMap(rs.getString("mapping_overrides")),
+        rs.getBoolean("sandbox"),
+        rs.getBoolean("allow_private_network"));
+  }
+
+  private static Secret reveal(
+      String tenant, String name, Map<String, EncryptedSecret> secrets, CredentialCipher c) {
+    EncryptedSecret s = secrets.get(name);
+    // Services without the key (the mapper) see the tenant without its credentials.
+    return s == null || !c.configured()
+        ? null
+        : new Secret(c.decrypt(s, associatedData(tenant, name)));
+  }
+
+  /** Schedules are stored as {@code {"qad.purchase-orders":"PT5M"}}. */
+  public static Map<String, Duration> parseSchedules(String json) {
+    Map<String, Duration> out = new LinkedHashMap<>();
+    parseMap(json).forEach((k, v) -> out.put(k, Duration.parse(v)));
+    return out;
+  }
+
+  public static Map<String, String> parseMap(String json) {
+    try {
+      return json == null || json.isBlank()
+          ? Map.of()
+          : JSON.readValue(json, new TypeReference<LinkedHashMap<String, String>>() {});
+    } catch (IOException e) {
+      throw new IllegalStateException("registry holds malformed JSON: " + e.getMessage(), e);
+    }
+  }
+}

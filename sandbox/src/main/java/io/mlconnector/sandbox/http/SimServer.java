@@ -1,0 +1,122 @@
+package io.mlconnector.sandbox.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A tiny router on the JDK HTTP server, bound to loopback only. Routes are templates such as {@code
+ * /sn/{instance}/api/now/table/{table}}; a {@code {name*}} segment matches the rest of the path.
+ * First matching route wins; no match answers 404 with a plain body.
+ */
+public final class SimServer implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(SimServer.class.getName());
+
+  /** Handles one request. */
+  @FunctionalInterface
+  public interface Handler {
+    SimResponse handle(SimRequest request) throws Exception;
+  }
+
+  private record Route(String method, Pattern pattern, List<String> names, Handler handler) {}
+
+  private final List<Route> routes = new ArrayList<>();
+  private HttpServer server;
+  private ExecutorService executor;
+
+  /** Registers a route; {@code method} "*" matches any method. */
+  public SimServer route(String method, String template, Handler handler) {
+    List<String> names = new ArrayList<>();
+    StringBuilder regex = new StringBuilder("^");
+    Matcher m = Pattern.compile("\\{([a-zA-Z]+)(\\*?)}").matcher(template);
+    int last = 0;
+    while (m.find()) {
+      regex.append(Pattern.quote(template.substring(last, m.start())));
+      regex.append(m.group(2).isEmpty() ? "([^/]+)" : "(.*)");
+      names.add(m.group(1));
+      last = m.end();
+    }
+    regex.append(Pattern.quote(template.substring(last))).append("/?$");
+    routes.add(new Route(method, Pattern.compile(regex.toString()), names, handler));
+    return this;
+  }
+
+  /** Starts on the given loopback port (0 = any free port). */
+  public SimServer start(int port) throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
+    executor = Executors.newFixedThreadPool(16);
+    server.setExecutor(executor);
+    server.createContext("/", this::dispatch);
+    server.start();
+    return this;
+  }
+
+  public URI baseUri() {
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+  }
+
+  private void dispatch(HttpExchange exchange) throws IOException {
+    SimResponse response;
+    try {
+      response = resolve(exchange);
+    } catch (Exception e) {
+      LOG.log(Level.WARNING, "simulator handler failed", e);
+      response = SimResponse.text(500, "text/plain", "simulator error: " + e);
+    }
+    write(exchange, response);
+  }
+
+  private SimResponse resolve(HttpExchange exchange) throws Exception {
+    String path = exchange.getRequestURI().getRawPath();
+    for (Route route : routes) {
+      if (!route.method.equals("*") && !route.method.equals(exchange.getRequestMethod())) {
+        continue;
+      }
+      Matcher m = route.pattern.matcher(path);
+      if (m.matches()) {
+        Map<String, String> params = new LinkedHashMap<>();
+        for (int i = 0; i < route.names.size(); i++) {
+          params.put(route.names.get(i), m.group(i + 1));
+        }
+        return route.handler.handle(new SimRequest(exchange, params));
+      }
+    }
+    return SimResponse.text(404, "text/plain", "no route for " + path);
+  }
+
+  private static void write(HttpExchange exchange, SimResponse response) throws IOException {
+    response.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+    byte[] body = response.body();
+    boolean noBody = body.length == 0 || response.status() == 204;
+    exchange.sendResponseHeaders(response.status(), noBody ? -1 : body.length);
+    if (!noBody) {
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    }
+    exchange.close();
+  }
+
+  @Override
+  public void close() {
+    if (server != null) {
+      server.stop(0);
+      executor.shutdownNow();
+      server = null;
+    }
+  }
+}
