@@ -125,7 +125,7 @@ class WorkloadSpecTest {
         .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "k1:9093")
         .containsEntry(
             "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://postgresql:5432/mlconnector")
-        .containsEntry("QUARKUS_LOG_CONSOLE_JSON", "true");
+        .containsEntry("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true");
     for (Map<String, Object> deployment : manifests.ofKind("Deployment")) {
       assertThat(Yamls.string(container(deployment), "envFrom"))
           .contains("name=" + FULLNAME + "-config");

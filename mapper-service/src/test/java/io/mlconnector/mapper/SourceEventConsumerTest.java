@@ -14,7 +14,6 @@ import io.mlconnector.common.event.EventKey;
 import io.mlconnector.common.event.SourceSystem;
 import io.mlconnector.common.event.Topics;
 import io.mlconnector.stack.SharedStack;
-import io.mlconnector.stack.StackResource;
 import io.mlconnector.stack.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,7 +26,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@QuarkusTestResource(StackResource.class)
+@QuarkusTestResource(MapperStack.class)
 class SourceEventConsumerTest {
   private final ObjectMapper json = new ObjectMapper();
   private final TopicProbe topics = new TopicProbe(SharedStack.endpoints());

@@ -47,14 +47,27 @@ public class RegistryTenantDirectory implements TenantDirectory {
     return current().tenants().values().stream().filter(Tenant::enabled).toList();
   }
 
+  /**
+   * One tenant. An id the cache does not know triggers a reload, so events of a tenant registered a
+   * moment ago are not mistaken for events of an unknown tenant (such events are rare: only a
+   * deleted tenant's stragglers pay the extra query).
+   */
   @Override
   public Optional<Tenant> find(String id) {
-    return Optional.ofNullable(current().tenants().get(id));
+    Tenant found = current(CACHE_TTL).tenants().get(id);
+    if (found == null) {
+      found = current(Duration.ZERO).tenants().get(id);
+    }
+    return Optional.ofNullable(found);
   }
 
   private Snapshot current() {
+    return current(CACHE_TTL);
+  }
+
+  private Snapshot current(Duration maxAge) {
     Snapshot s = snapshot;
-    if (s == null || System.nanoTime() - s.loadedAtNanos() > CACHE_TTL.toNanos()) {
+    if (s == null || System.nanoTime() - s.loadedAtNanos() > maxAge.toNanos()) {
       s = new Snapshot(System.nanoTime(), load());
       snapshot = s;
     }
