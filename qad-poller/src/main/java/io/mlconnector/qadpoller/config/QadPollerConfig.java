@@ -31,6 +31,22 @@ public interface QadPollerConfig {
      */
     @WithDefault("5s")
     Duration overlap();
+
+    /** Whether polls run on their cadence; off, only {@code POST /polls/{tenant}/run} polls. */
+    @WithDefault("true")
+    boolean schedulingEnabled();
+
+    /** How often the scheduler looks for due tenant/entity polls. */
+    @WithDefault("5s")
+    Duration tick();
+
+    /** Tenants polled at the same time (one thread each; a tenant never runs twice at once). */
+    @WithDefault("4")
+    int concurrency();
+
+    /** How long to wait for the broker to acknowledge one page of events. */
+    @WithDefault("30s")
+    Duration publishTimeout();
   }
 
   /** Cadence per entity family (defaults from DESIGN.md). */

@@ -92,6 +92,13 @@ public final class ServiceProcess implements AutoCloseable {
     return process == null ? -1 : process.pid();
   }
 
+  /** SIGKILL: the crash a test wants to survive (no shutdown hooks, no offset commits). */
+  public void kill() throws InterruptedException {
+    if (process != null) {
+      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
   /** SIGTERM (graceful Quarkus shutdown), SIGKILL after 20 s. */
   @Override
   public void close() {

@@ -1,0 +1,108 @@
+package io.mlconnector.it;
+
+import io.mlconnector.stack.Ports;
+import io.mlconnector.stack.SharedStack;
+import io.mlconnector.stack.StackEndpoints;
+import io.mlconnector.stack.TenantFixtures;
+import io.mlconnector.stack.fleet.ServiceProcess;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Packaged services running as separate JVMs against the shared stack, reading tenants from a
+ * registry schema of the integration tests' own. Lifecycle: {@link #start} → use → {@link #close}.
+ */
+final class RunningFleet implements AutoCloseable {
+  static final String REGISTRY_SCHEMA = "registry_it";
+  private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+
+  private final StackEndpoints stack = SharedStack.endpoints();
+  private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+  private final Map<String, String> env = new LinkedHashMap<>();
+
+  RunningFleet(Map<String, String> extraEnv) {
+    env.put("KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrap());
+    env.put("QUARKUS_DATASOURCE_JDBC_URL", stack.jdbcUrl());
+    env.put("QUARKUS_DATASOURCE_USERNAME", stack.jdbcUser());
+    env.put("QUARKUS_DATASOURCE_PASSWORD", stack.jdbcPassword());
+    env.put("MLC_TENANT_REGISTRY_SCHEMA", REGISTRY_SCHEMA);
+    env.put("MLC_CRYPTO_KEYS", TenantFixtures.CRYPTO_KEYS);
+    env.put("MLC_CRYPTO_ACTIVE_KEY_ID", TenantFixtures.CRYPTO_KEY_ID);
+    env.putAll(extraEnv);
+  }
+
+  static TenantFixtures registry() throws Exception {
+    return new TenantFixtures(SharedStack.endpoints(), REGISTRY_SCHEMA).install();
+  }
+
+  /** Starts the named services and waits until each reports ready. */
+  RunningFleet start(List<String> names) throws Exception {
+    for (String name : names) {
+      startService(name);
+    }
+    for (String name : names) {
+      awaitReady(services.get(name));
+    }
+    return this;
+  }
+
+  /** (Re)starts one service on a fresh port. */
+  ServiceProcess startService(String name) throws Exception {
+    ServiceProcess service =
+        new ServiceProcess(name, Ports.free(), Path.of("target", "it-logs", name + ".log"));
+    service.start(SharedStack.projectRoot(), env);
+    services.put(name, service);
+    return service;
+  }
+
+  void awaitReady(ServiceProcess service) throws InterruptedException {
+    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+    String state = service.readiness();
+    while (!state.equals("UP")) {
+      if (state.equals("EXITED") || System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            service.name() + " not ready (" + state + "); see " + service.log().toAbsolutePath());
+      }
+      Thread.sleep(300);
+      state = service.readiness();
+    }
+  }
+
+  ServiceProcess service(String name) {
+    return services.get(name);
+  }
+
+  /** Counts rows of a service's schema with a WHERE clause over bound parameters. */
+  long count(String schema, String table, String where, Object... params) throws SQLException {
+    String sql = "select count(*) from " + schema + "." + table + " where " + where;
+    try (Connection c =
+            DriverManager.getConnection(stack.jdbcUrl(), stack.jdbcUser(), stack.jdbcPassword());
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        ps.setObject(i + 1, params[i]);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    } catch (SQLException e) {
+      if ("42P01".equals(e.getSQLState())) {
+        return 0; // the service has not migrated its schema yet
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public void close() {
+    services.values().forEach(ServiceProcess::close);
+  }
+}

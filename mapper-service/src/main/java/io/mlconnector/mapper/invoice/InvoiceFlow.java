@@ -1,0 +1,71 @@
+package io.mlconnector.mapper.invoice;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mlconnector.common.audit.AuditEntry;
+import io.mlconnector.common.audit.AuditEntry.KafkaCoordinates;
+import io.mlconnector.common.audit.AuditStage;
+import io.mlconnector.common.audit.AuditTrail;
+import io.mlconnector.common.event.EventEnvelope;
+import io.mlconnector.common.event.EventKey;
+import io.mlconnector.common.event.PayloadHash;
+import io.mlconnector.common.event.SourceSystem;
+import io.mlconnector.common.event.Topics;
+import io.mlconnector.common.kafka.EventPublisher;
+import io.mlconnector.common.kafka.EventPublisher.Outgoing;
+import io.mlconnector.mapper.parking.Parking;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * ServiceNow invoice → {@code qad.invoice.post} command. A rejected invoice is parked and also sent
+ * on as a {@code reject} command, so the writer marks it Error in ServiceNow with the reason for
+ * the AP clerk (the writer owns every write to ServiceNow).
+ */
+@ApplicationScoped
+public class InvoiceFlow {
+  private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(30);
+
+  private final InvoiceMapper mapper;
+  private final Parking parking;
+  private final EventPublisher publisher;
+  private final AuditTrail audit;
+
+  public InvoiceFlow(
+      InvoiceMapper mapper, Parking parking, EventPublisher publisher, AuditTrail audit) {
+    this.mapper = mapper;
+    this.parking = parking;
+    this.publisher = publisher;
+    this.audit = audit;
+  }
+
+  public void handle(EventEnvelope event, KafkaCoordinates where) {
+    InvoiceMapper.Outcome outcome = mapper.map(event.tenant(), event.payload());
+    ObjectNode command = JsonNodeFactory.instance.objectNode();
+    command.put("servicenowSysId", event.sourceId());
+    command.put("invoiceNumber", event.payload().path("header").path("invoice_number").asText(""));
+    if (outcome instanceof InvoiceMapper.Outcome.Post post) {
+      command.put("action", "post");
+      command.set("supplierInvoice", post.supplierInvoice());
+      KafkaCoordinates sent = send(event, command);
+      audit.record(AuditEntry.of(event, AuditStage.MAPPED, PayloadHash.of(command), sent));
+    } else if (outcome instanceof InvoiceMapper.Outcome.Reject reject) {
+      parking.park(event, reject.reason(), where);
+      command.put("action", "reject");
+      command.put("reason", reject.reason());
+      send(event, command);
+    }
+  }
+
+  private KafkaCoordinates send(EventEnvelope event, ObjectNode payload) {
+    EventEnvelope command = event.derive(event.entity(), SourceSystem.CONNECTOR, payload);
+    String key = EventKey.of(event.tenant(), event.entity(), event.sourceId());
+    var acked =
+        publisher
+            .publishAndAwait(
+                List.of(new Outgoing(Topics.QAD_INVOICE_POST, key, command)), PUBLISH_TIMEOUT)
+            .get(0);
+    return new KafkaCoordinates(Topics.QAD_INVOICE_POST, acked.partition(), acked.offset());
+  }
+}

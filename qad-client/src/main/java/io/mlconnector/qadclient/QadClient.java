@@ -1,0 +1,175 @@
+package io.mlconnector.qadclient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mlconnector.common.event.EntityType;
+import io.mlconnector.common.tenant.Tenant;
+import io.mlconnector.qadclient.auth.TokenManager;
+import io.mlconnector.qadclient.browse.BrowseMapping;
+import io.mlconnector.qadclient.browse.BrowsePage;
+import io.mlconnector.qadclient.browse.BrowseQuery;
+import io.mlconnector.qadclient.http.CircuitBreaker;
+import io.mlconnector.qadclient.http.QadTransport;
+import io.mlconnector.qadclient.http.QadTransport.Answer;
+import io.mlconnector.qadclient.http.RequestBody;
+import io.mlconnector.qadclient.http.Sleeper;
+import io.mlconnector.qadclient.http.TenantUrl;
+import io.mlconnector.qadclient.invoice.SupplierInvoiceResult;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * One tenant's QAD: browse reads page by page and supplier invoices. Auth, retries, throttling, the
+ * circuit breaker and error mapping live below this class; callers see domain types and {@link
+ * QadException}s. Thread-safe; get instances from {@link QadClients}.
+ */
+public final class QadClient {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern VOUCHER = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+  private final String tenant;
+  private final TenantUrl url;
+  private final BrowseMapping mapping;
+  private final QadTransport transport;
+  private final TokenManager tokens;
+  private final CircuitBreaker breaker;
+  private final BrowseRows rows;
+
+  private QadClient(
+      Tenant t, QadClientSettings settings, BrowseMapping mapping, Clock clock, Sleeper sleeper) {
+    this.tenant = t.id();
+    this.url = TenantUrl.of(t.id(), t.qad().baseUrl(), t.sandbox());
+    this.mapping = mapping;
+    this.breaker =
+        new CircuitBreaker(settings.breakerFailureThreshold(), settings.breakerOpenFor(), clock);
+    HttpClient http =
+        HttpClient.newBuilder()
+            .connectTimeout(settings.connectTimeout())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    this.transport =
+        new QadTransport(t.id(), t.qad().workspace(), http, settings, breaker, sleeper);
+    this.tokens =
+        new TokenManager(
+            t.id(), t.qad(), url.resolve("oauth/token"), settings.tokenRefreshRatio(), clock);
+    tokens.useTransport(transport);
+    this.rows = new BrowseRows(t.id());
+  }
+
+  public static QadClient create(
+      Tenant tenant,
+      QadClientSettings settings,
+      BrowseMapping mapping,
+      Clock clock,
+      Sleeper sleeper) {
+    return new QadClient(tenant, settings, mapping, clock, sleeper);
+  }
+
+  public String tenant() {
+    return tenant;
+  }
+
+  /** Whether the tenant's breaker is open (QAD treated as down for now). */
+  public boolean unavailable() {
+    return breaker.isOpen();
+  }
+
+  /** One page of an entity's browse. */
+  public BrowsePage browse(EntityType entity, BrowseQuery query) {
+    var def = mapping.of(entity);
+    StringBuilder q = new StringBuilder();
+    q.append("browseId=").append(RequestBody.encode(def.browseId()));
+    q.append("&page=").append(query.page());
+    q.append("&pageSize=").append(query.pageSize());
+    q.append("&pageAction=").append(query.page() == 1 ? "first" : "next");
+    if (query.operator() != null) {
+      String filter =
+          def.modifiedField() + "," + query.operator() + "," + query.modified() + ",literal";
+      q.append("&filter=").append(RequestBody.encode(filter));
+    }
+    URI uri = URI.create(url.resolve(mapping.browsesPath()) + "?" + q);
+    JsonNode body = ok(transport.call("GET", uri, null, tokens), "browse " + def.browseId());
+    return rows.page(entity, def, query, body);
+  }
+
+  /**
+   * Creates one supplier invoice ({@code POST supplierInvoices}).
+   *
+   * @throws QadRejectedException when QAD refused it (nothing saved), with QAD's field errors
+   */
+  public SupplierInvoiceResult createSupplierInvoice(JsonNode invoice) {
+    ObjectNode body = JSON.createObjectNode();
+    body.putArray("supplierInvoices").add(invoice);
+    URI uri = url.resolve(mapping.supplierInvoicesPath());
+    JsonNode answer =
+        ok(transport.call("POST", uri, RequestBody.json(body), tokens), "create invoice");
+    JsonNode saved = answer.path("supplierInvoices").path(0);
+    if (!saved.isObject()) {
+      throw new QadMalformedResponseException(tenant, "invoice creation answered no invoice");
+    }
+    return new SupplierInvoiceResult(
+        saved, FieldError.listOf(answer.path("submitResult").path("warnings")));
+  }
+
+  /** Invoices QAD holds for a supplier and the supplier's invoice reference (oldest first). */
+  public List<JsonNode> findSupplierInvoices(String supplier, String invoiceReference) {
+    String q =
+        "supplier="
+            + RequestBody.encode(supplier)
+            + "&reference="
+            + RequestBody.encode(invoiceReference);
+    URI uri = URI.create(url.resolve(mapping.supplierInvoicesPath()) + "?" + q);
+    return invoices(ok(transport.call("GET", uri, null, tokens), "find invoices"));
+  }
+
+  /** The invoice with this voucher number, if QAD has it. */
+  public Optional<JsonNode> findSupplierInvoice(String voucher) {
+    if (voucher == null || !VOUCHER.matcher(voucher).matches()) {
+      throw new IllegalArgumentException("not a voucher number: " + voucher);
+    }
+    URI uri = url.resolve(mapping.supplierInvoicesPath() + "/" + voucher);
+    Answer answer = transport.call("GET", uri, null, tokens);
+    if (answer.status() == 404) {
+      return Optional.empty();
+    }
+    return invoices(ok(answer, "find voucher " + voucher)).stream().findFirst();
+  }
+
+  private static List<JsonNode> invoices(JsonNode body) {
+    List<JsonNode> out = new ArrayList<>();
+    body.path("supplierInvoices").forEach(out::add);
+    return out;
+  }
+
+  /** The body of a 2xx answer; other statuses become typed errors. */
+  private JsonNode ok(Answer answer, String what) {
+    int status = answer.status();
+    if (status >= 200 && status < 300) {
+      if (!answer.body().isObject()) {
+        throw new QadMalformedResponseException(tenant, what + ": answer is not a JSON object");
+      }
+      return answer.body();
+    }
+    List<FieldError> errors = FieldError.listOf(answer.body().path("errors"));
+    if (errors.isEmpty()) {
+      errors = FieldError.listOf(answer.body().path("submitResult").path("errors"));
+    }
+    if (status == 403) {
+      throw new QadAuthException(
+          tenant,
+          what + " forbidden (HTTP 403) " + errors,
+          "check the workspace id (x-qad-workspace-id) and the service account's roles");
+    }
+    if (status == 404) {
+      throw new QadConfigurationException(
+          tenant, what + ": not found (HTTP 404) — check the tenant URL and the browse mapping");
+    }
+    throw new QadRejectedException(tenant, status, errors);
+  }
+}

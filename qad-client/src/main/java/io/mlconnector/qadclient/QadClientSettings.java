@@ -1,0 +1,77 @@
+package io.mlconnector.qadclient;
+
+import java.time.Duration;
+
+/**
+ * How a client talks to QAD. One set per deployment ({@code mlc.qad-client.*}, see {@link
+ * QadClients}); {@link #defaults()} matches the documented defaults.
+ *
+ * @param connectTimeout TCP connect timeout
+ * @param requestTimeout whole-response timeout of one HTTP call
+ * @param maxAttempts attempts per call on 5xx, timeouts and malformed bodies (1 = no retry)
+ * @param backoffBase first retry delay; doubles per attempt, with full jitter
+ * @param backoffMax cap of one retry delay
+ * @param maxThrottledRetries 429 answers tolerated per call before giving up
+ * @param tokenRefreshRatio share of {@code expires_in} after which the token is renewed ahead
+ * @param breakerFailureThreshold consecutive failed calls that open the tenant's breaker
+ * @param breakerOpenFor how long an open breaker fails fast before letting one trial call through
+ */
+public record QadClientSettings(
+    Duration connectTimeout,
+    Duration requestTimeout,
+    int maxAttempts,
+    Duration backoffBase,
+    Duration backoffMax,
+    int maxThrottledRetries,
+    double tokenRefreshRatio,
+    int breakerFailureThreshold,
+    Duration breakerOpenFor) {
+
+  public QadClientSettings {
+    if (maxAttempts < 1 || maxThrottledRetries < 0 || breakerFailureThreshold < 1) {
+      throw new IllegalArgumentException("invalid QAD client settings: " + maxAttempts);
+    }
+    if (tokenRefreshRatio <= 0 || tokenRefreshRatio > 1) {
+      throw new IllegalArgumentException("token refresh ratio must be in (0, 1]");
+    }
+  }
+
+  public static QadClientSettings defaults() {
+    return new QadClientSettings(
+        Duration.ofSeconds(5),
+        Duration.ofSeconds(30),
+        4,
+        Duration.ofMillis(500),
+        Duration.ofSeconds(10),
+        10,
+        0.8,
+        5,
+        Duration.ofSeconds(30));
+  }
+
+  public QadClientSettings withBackoff(int attempts, Duration base, Duration max) {
+    return new QadClientSettings(
+        connectTimeout,
+        requestTimeout,
+        attempts,
+        base,
+        max,
+        maxThrottledRetries,
+        tokenRefreshRatio,
+        breakerFailureThreshold,
+        breakerOpenFor);
+  }
+
+  public QadClientSettings withBreaker(int threshold, Duration openFor) {
+    return new QadClientSettings(
+        connectTimeout,
+        requestTimeout,
+        maxAttempts,
+        backoffBase,
+        backoffMax,
+        maxThrottledRetries,
+        tokenRefreshRatio,
+        threshold,
+        openFor);
+  }
+}

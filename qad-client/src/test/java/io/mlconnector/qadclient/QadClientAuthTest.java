@@ -1,0 +1,131 @@
+package io.mlconnector.qadclient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpServer;
+import io.mlconnector.common.event.EntityType;
+import io.mlconnector.qadclient.browse.BrowseQuery;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class QadClientAuthTest {
+  private static final String TOKEN = "POST /oauth/token";
+  private static final String BROWSE = "GET /api/qracore/browses";
+  private final SandboxQad sandbox = new SandboxQad("auth", Duration.ofSeconds(100));
+
+  @AfterEach
+  void close() {
+    sandbox.close();
+  }
+
+  @Test
+  void tokenIsRenewedAheadOfExpirySoNoCallIsEverRejected() {
+    QadClient client = sandbox.client();
+    client.browse(EntityType.SUPPLIER, BrowseQuery.all(1, 5));
+    sandbox.clock.advance(Duration.ofSeconds(79));
+    client.browse(EntityType.SUPPLIER, BrowseQuery.all(1, 5));
+    assertThat(sandbox.calls(TOKEN)).as("still within 80%% of expires_in").isEqualTo(1);
+
+    sandbox.clock.advance(Duration.ofSeconds(2)); // 81 s of 100: renew ahead, before QAD expires it
+    client.browse(EntityType.SUPPLIER, BrowseQuery.all(1, 5));
+    sandbox.clock.advance(Duration.ofSeconds(81)); // the renewed token too: renew again
+    client.browse(EntityType.SUPPLIER, BrowseQuery.all(1, 5));
+
+    assertThat(sandbox.calls(TOKEN)).isEqualTo(3);
+    assertThat(sandbox.calls(BROWSE)).as("no browse was answered 401 and retried").isEqualTo(4);
+  }
+
+  @Test
+  void concurrentCallersShareOneRenewal() throws Exception {
+    QadClient client = sandbox.client();
+    client.browse(EntityType.SUPPLIER, BrowseQuery.all(1, 5));
+    sandbox.clock.advance(Duration.ofSeconds(90));
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<?>> calls = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        calls.add(pool.submit(() -> client.browse(EntityType.PROJECT, BrowseQuery.all(1, 5))));
+      }
+      for (Future<?> f : calls) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(sandbox.calls(TOKEN)).isEqualTo(2);
+  }
+
+  @Test
+  void revokedTokenIsReplacedOnceAndTheCallSucceeds() {
+    QadClient client = sandbox.client();
+    client.browse(EntityType.SUPPLIER, BrowseQuery.all(1, 5));
+    sandbox.qad.revokeTokens();
+
+    var page = client.browse(EntityType.SUPPLIER, BrowseQuery.all(1, 5));
+
+    assertThat(page.rows()).hasSize(5);
+    assertThat(sandbox.calls(BROWSE)).as("one 401, one retry").isEqualTo(3);
+    // The refresh token was revoked too: refresh refused, then the password grant.
+    assertThat(sandbox.calls(TOKEN)).isEqualTo(3);
+  }
+
+  @Test
+  void wrongPasswordIsAnAuthErrorWithAHint() {
+    QadClient client =
+        sandbox.client(
+            SandboxQad.tenant("auth", sandbox.simulator.tenantUrl("auth"), "wrong"),
+            SandboxQad.settings());
+    assertThatThrownBy(() -> client.browse(EntityType.SUPPLIER, BrowseQuery.all(1, 5)))
+        .isInstanceOf(QadAuthException.class)
+        .hasMessageContaining("invalid_grant")
+        .satisfies(
+            e -> assertThat(((QadAuthException) e).hint()).contains("username and password"));
+    assertThat(sandbox.calls(BROWSE)).isZero();
+  }
+
+  @Test
+  void tokenRejectedEvenWhenFreshGivesOneRetryThenAClearError() throws Exception {
+    AtomicInteger apiCalls = new AtomicInteger();
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext(
+        "/",
+        exchange -> {
+          boolean token = exchange.getRequestURI().getPath().endsWith("/oauth/token");
+          if (!token) {
+            apiCalls.incrementAndGet();
+          }
+          byte[] body =
+              (token
+                      ? "{\"access_token\":\"a\",\"refresh_token\":\"r\",\"expires_in\":3600}"
+                      : "{\"error\":\"invalid_token\"}")
+                  .getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.sendResponseHeaders(token ? 200 : 401, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
+    server.start();
+    try {
+      URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/clouderp");
+      QadClient client = sandbox.client(SandboxQad.tenant("stub", url, "p"), SandboxQad.settings());
+      assertThatThrownBy(() -> client.browse(EntityType.SUPPLIER, BrowseQuery.all(1, 5)))
+          .isInstanceOf(QadAuthException.class)
+          .hasMessageContaining("freshly issued token")
+          .hasMessageContaining("workspace id");
+      assertThat(apiCalls.get()).isEqualTo(2);
+    } finally {
+      server.stop(0);
+    }
+  }
+}

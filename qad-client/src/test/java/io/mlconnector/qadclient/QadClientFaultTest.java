@@ -1,0 +1,126 @@
+package io.mlconnector.qadclient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.mlconnector.common.event.EntityType;
+import io.mlconnector.qadclient.browse.BrowseMapping;
+import io.mlconnector.qadclient.browse.BrowseQuery;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class QadClientFaultTest {
+  private static final String BROWSE = "GET /api/qracore/browses";
+  private final SandboxQad sandbox = new SandboxQad("faults", Duration.ofHours(1));
+
+  @AfterEach
+  void close() {
+    sandbox.close();
+  }
+
+  @Test
+  void throttlingStormIsWaitedOutHonouringRetryAfter() {
+    QadClient client = sandbox.client();
+    client.browse(EntityType.SUPPLIER, BrowseQuery.all(1, 5)); // logged in
+    sandbox.qad.faults().setThrottleRequests(5).setRetryAfterSeconds(3);
+
+    var page = client.browse(EntityType.SUPPLIER, BrowseQuery.all(1, 5));
+
+    assertThat(page.rows()).hasSize(5);
+    assertThat(sandbox.waits)
+        .hasSize(5)
+        .allSatisfy(w -> assertThat(w).isGreaterThanOrEqualTo(Duration.ofSeconds(3)));
+    assertThat(sandbox.calls(BROWSE)).isEqualTo(7);
+  }
+
+  @Test
+  void serverErrorsAreRetriedWithBackoff() {
+    QadClient client = sandbox.client();
+    client.browse(EntityType.SUPPLIER, BrowseQuery.all(1, 5));
+    sandbox.qad.faults().setServerErrorRate(1.0);
+    QadClient healing =
+        QadClient.create(
+            sandbox.tenant,
+            SandboxQad.settings(),
+            BrowseMapping.defaults(),
+            sandbox.clock,
+            d -> {
+              sandbox.waits.add(d);
+              sandbox.qad.faults().clear(); // QAD recovers while we back off
+            });
+
+    var page = healing.browse(EntityType.PROJECT, BrowseQuery.all(1, 5));
+
+    assertThat(page.rows()).isNotEmpty();
+    assertThat(sandbox.waits).hasSize(1);
+    assertThat(sandbox.waits.get(0)).isPositive().isLessThanOrEqualTo(Duration.ofMillis(100));
+  }
+
+  @Test
+  void persistentServerErrorsGiveUpAfterTheAttemptBudget() {
+    QadClient client = sandbox.client();
+    client.browse(EntityType.SUPPLIER, BrowseQuery.all(1, 5));
+    sandbox.qad.faults().setServerErrorRate(1.0);
+    sandbox.qad.counters().reset();
+
+    assertThatThrownBy(() -> client.browse(EntityType.SUPPLIER, BrowseQuery.all(1, 5)))
+        .isInstanceOf(QadUnavailableException.class)
+        .hasMessageContaining("HTTP 503")
+        .hasMessageContaining("3 attempt(s)");
+    assertThat(sandbox.calls(BROWSE)).isEqualTo(3);
+    assertThat(sandbox.waits).hasSize(2);
+    assertThat(sandbox.waits.get(1)).isLessThanOrEqualTo(Duration.ofMillis(200));
+  }
+
+  @Test
+  void htmlMaintenancePageIsAClearErrorNotAParserTrace() {
+    QadClient client = sandbox.client();
+    client.browse(EntityType.SUPPLIER, BrowseQuery.all(1, 5));
+    sandbox.qad.faults().setHtmlBodyRate(1.0);
+
+    assertThatThrownBy(() -> client.browse(EntityType.SUPPLIER, BrowseQuery.all(1, 5)))
+        .isInstanceOf(QadMalformedResponseException.class)
+        .hasMessageContaining("HTML page instead of JSON")
+        .hasMessageNotContaining("jackson")
+        .hasNoCause();
+  }
+
+  @Test
+  void truncatedJsonIsAClearError() {
+    QadClient client = sandbox.client();
+    client.browse(EntityType.SUPPLIER, BrowseQuery.all(1, 5));
+    sandbox.qad.faults().setTruncatedBodyRate(1.0);
+
+    assertThatThrownBy(() -> client.browse(EntityType.SUPPLIER, BrowseQuery.all(1, 5)))
+        .isInstanceOf(QadMalformedResponseException.class)
+        .hasMessageContaining("not valid JSON")
+        .hasNoCause();
+  }
+
+  @Test
+  void openBreakerFailsFastWithoutCallingQad() {
+    QadClient client =
+        sandbox.client(
+            sandbox.tenant,
+            SandboxQad.settings()
+                .withBackoff(1, Duration.ofMillis(1), Duration.ofMillis(1))
+                .withBreaker(2, Duration.ofMinutes(1)));
+    client.browse(EntityType.SUPPLIER, BrowseQuery.all(1, 5));
+    sandbox.qad.faults().setServerErrorRate(1.0);
+    for (int i = 0; i < 2; i++) {
+      assertThatThrownBy(() -> client.browse(EntityType.SUPPLIER, BrowseQuery.all(1, 5)))
+          .isInstanceOf(QadUnavailableException.class);
+    }
+    sandbox.qad.counters().reset();
+
+    assertThatThrownBy(() -> client.browse(EntityType.SUPPLIER, BrowseQuery.all(1, 5)))
+        .hasMessageContaining("circuit breaker open");
+    assertThat(sandbox.calls(BROWSE)).isZero();
+
+    sandbox.qad.faults().clear();
+    sandbox.clock.advance(Duration.ofMinutes(2)); // past openFor: one trial call closes it
+    assertThat(client.browse(EntityType.SUPPLIER, BrowseQuery.all(1, 5)).rows()).hasSize(5);
+    assertThat(client.unavailable()).isFalse();
+  }
+}

@@ -1,0 +1,80 @@
+package io.mlconnector.qadclient;
+
+import io.mlconnector.common.tenant.Secret;
+import io.mlconnector.common.tenant.Tenant;
+import io.mlconnector.qadclient.browse.BrowseMapping;
+import io.mlconnector.qadclient.http.Sleeper;
+import io.mlconnector.sandbox.qad.QadSimulator;
+import io.mlconnector.sandbox.qad.QadTenant;
+import io.mlconnector.sandbox.qad.QadTenantConfig;
+import io.mlconnector.sandbox.qad.SettableClock;
+import io.mlconnector.sandbox.seed.SeedData;
+import io.mlconnector.sandbox.seed.SeedSize;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** An embedded QAD simulator on a settable clock, one seeded tenant, and a client for it. */
+final class SandboxQad implements AutoCloseable {
+  static final SeedSize SMALL = SeedSize.ofScale(1);
+
+  final SettableClock clock = new SettableClock(Instant.parse("2025-03-01T10:00:00Z"));
+  final QadSimulator simulator = QadSimulator.start(0, clock);
+  final QadTenant qad;
+  final Tenant tenant;
+
+  /** Every wait the client asked for, instead of sleeping; each wait also moves the clock. */
+  final List<Duration> waits = new CopyOnWriteArrayList<>();
+
+  final Sleeper recordingSleeper =
+      d -> {
+        waits.add(d);
+        clock.advance(d);
+      };
+
+  SandboxQad(String name, Duration tokenLifetime) {
+    qad = simulator.addTenant(QadTenantConfig.defaults(name).withTokenLifetime(tokenLifetime));
+    simulator.loadSeed(name, SeedData.generate(7, SMALL));
+    tenant = tenant(name, simulator.tenantUrl(name), "sandbox-" + name);
+  }
+
+  static Tenant tenant(String name, URI url, String password) {
+    return new Tenant(
+        name,
+        name,
+        true,
+        new Tenant.Qad(
+            url, "10USA_10USACO", "mlc-connector", "mlc.integration", new Secret(password)),
+        new Tenant.ServiceNow(URI.create("http://127.0.0.1:9"), "sn", new Secret("x"), false),
+        Map.of(),
+        Map.of(),
+        true,
+        false);
+  }
+
+  QadClient client() {
+    return client(tenant, settings());
+  }
+
+  QadClient client(Tenant t, QadClientSettings s) {
+    return QadClient.create(t, s, BrowseMapping.defaults(), clock, recordingSleeper);
+  }
+
+  static QadClientSettings settings() {
+    return QadClientSettings.defaults()
+        .withBackoff(3, Duration.ofMillis(100), Duration.ofSeconds(1))
+        .withBreaker(50, Duration.ofSeconds(30));
+  }
+
+  long calls(String endpoint) {
+    return qad.counters().get(endpoint);
+  }
+
+  @Override
+  public void close() {
+    simulator.close();
+  }
+}

@@ -1,0 +1,30 @@
+package io.mlconnector.qadpoller;
+
+import io.mlconnector.stack.SharedStack;
+import io.mlconnector.stack.TenantFixtures;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The shared stack plus a tenant registry schema of the poller tests' own. */
+public class PollerStackResource implements QuarkusTestResourceLifecycleManager {
+  static final String REGISTRY_SCHEMA = "qad_poller_test_registry";
+
+  static TenantFixtures fixtures() {
+    return new TenantFixtures(SharedStack.endpoints(), REGISTRY_SCHEMA);
+  }
+
+  @Override
+  public Map<String, String> start() {
+    try {
+      Map<String, String> config = new LinkedHashMap<>(SharedStack.endpoints().quarkusConfig());
+      config.putAll(fixtures().install().quarkusConfig());
+      return config;
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot prepare the tenant registry", e);
+    }
+  }
+
+  @Override
+  public void stop() {}
+}

@@ -1,0 +1,134 @@
+package io.mlconnector.snclient;
+
+import io.mlconnector.common.tenant.Tenant;
+import io.mlconnector.snclient.auth.TenantTokens;
+import io.mlconnector.snclient.config.ServiceNowClientConfig;
+import io.mlconnector.snclient.http.Backoff;
+import io.mlconnector.snclient.http.CircuitBreaker;
+import io.mlconnector.snclient.http.InstancePaths;
+import io.mlconnector.snclient.http.ServiceNowCallObserver;
+import io.mlconnector.snclient.http.ServiceNowTransport;
+import io.mlconnector.snclient.http.ServiceNowTransport.TransportLimits;
+import io.quarkus.oidc.client.OidcClient;
+import io.quarkus.oidc.client.OidcClients;
+import io.quarkus.oidc.client.runtime.OidcClientConfig;
+import io.quarkus.oidc.common.runtime.config.OidcClientCommonConfig.Credentials.Secret.Method;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One {@link ServiceNowClient} per tenant, built on first use with its own OidcClient (created at
+ * runtime, client-credentials grant at {@code {instance}/oauth_token.do}), token cache and circuit
+ * breaker. A tenant whose instance URL or credentials changed in the registry gets a new client.
+ */
+@ApplicationScoped
+public class ServiceNowClients {
+  private final OidcClients oidcClients;
+  private final ServiceNowClientConfig config;
+  private final ServiceNowCallObserver observer;
+  private final HttpClient http;
+  private final Map<String, Entry> clients = new ConcurrentHashMap<>();
+
+  private record Entry(Tenant.ServiceNow settings, ServiceNowClient client, OidcClient oidc) {}
+
+  public ServiceNowClients(
+      OidcClients oidcClients,
+      ServiceNowClientConfig config,
+      Instance<ServiceNowCallObserver> observers) {
+    this.oidcClients = oidcClients;
+    this.config = config;
+    this.observer =
+        (tenant, endpoint, status) -> observers.forEach(o -> o.onCall(tenant, endpoint, status));
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(config.connectTimeout())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+  }
+
+  /** The tenant's client; the same instance for as long as its ServiceNow settings stay equal. */
+  public ServiceNowClient forTenant(Tenant tenant) {
+    Entry entry =
+        clients.compute(
+            tenant.id(),
+            (id, existing) ->
+                existing != null && existing.settings().equals(tenant.servicenow())
+                    ? existing
+                    : create(tenant, existing));
+    return entry.client();
+  }
+
+  private Entry create(Tenant tenant, Entry replaced) {
+    if (replaced != null) {
+      close(replaced.oidc());
+    }
+    Tenant.ServiceNow sn = tenant.servicenow();
+    Objects.requireNonNull(sn.clientSecret(), "tenant " + tenant.id() + " has no client secret");
+    InstancePaths paths = new InstancePaths(sn.instanceUrl());
+    OidcClientConfig oidcConfig =
+        OidcClientConfig.builder()
+            .id("servicenow-" + tenant.id())
+            .authServerUrl(paths.base().toString().replaceAll("/$", ""))
+            .discoveryEnabled(false)
+            .tokenPath("/oauth_token.do")
+            .clientId(sn.clientId())
+            .credentials()
+            .clientSecret(sn.clientSecret().reveal(), Method.POST)
+            .end()
+            .grant(OidcClientConfig.Grant.Type.CLIENT)
+            .refreshTokenTimeSkew(config.token().refreshSkew())
+            .connectionTimeout(config.connectTimeout())
+            .build();
+    OidcClient oidc = oidcClients.newClient(oidcConfig).await().atMost(config.requestTimeout());
+    TenantTokens tokens =
+        new TenantTokens(
+            tenant.id(),
+            oidc,
+            config.token().refreshAt(),
+            config.requestTimeout(),
+            Clock.systemUTC());
+    CircuitBreaker breaker =
+        new CircuitBreaker(
+            tenant.id(),
+            config.breaker().failureThreshold(),
+            config.breaker().openFor(),
+            Clock.systemUTC());
+    ServiceNowTransport transport =
+        new ServiceNowTransport(
+            tenant.id(),
+            http,
+            tokens,
+            breaker,
+            new Backoff(config.retry().initialBackoff(), config.retry().maxBackoff()),
+            new TransportLimits(
+                config.requestTimeout(),
+                config.retry().maxAttempts(),
+                config.retry().maxRateLimitWaits()),
+            observer);
+    ServiceNowClient client =
+        new ServiceNowClient(tenant.id(), paths, transport, config.retry().maxBatchResends());
+    return new Entry(sn, client, oidc);
+  }
+
+  @PreDestroy
+  void closeAll() {
+    clients.values().forEach(e -> close(e.oidc()));
+    clients.clear();
+  }
+
+  private static void close(OidcClient oidc) {
+    try {
+      oidc.close();
+    } catch (IOException | RuntimeException ignored) {
+      // Closing only frees its HTTP pool; nothing to recover.
+    }
+  }
+}

@@ -1,0 +1,162 @@
+package io.mlconnector.snclient.http;
+
+import io.mlconnector.snclient.auth.TenantTokens;
+import io.mlconnector.snclient.error.ServiceNowAuthException;
+import io.mlconnector.snclient.error.ServiceNowErrors;
+import io.mlconnector.snclient.error.ServiceNowException;
+import io.mlconnector.snclient.error.ServiceNowResponseFormatException;
+import io.mlconnector.snclient.error.ServiceNowUnavailableException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * Sends one request to one tenant's instance and owns everything that can go wrong on the way:
+ * bearer token (renewed once on a 401, then a loud {@link ServiceNowAuthException}), 429 waited out
+ * for its full Retry-After, 5xx and timeouts retried with backoff (only for idempotent requests: a
+ * POST that timed out may have created its row, so its caller must look it up again rather than
+ * resend), the tenant's circuit breaker (one verdict per call, after its retries), and HTML pages
+ * where JSON was promised.
+ */
+public final class ServiceNowTransport {
+  /** A request; {@code endpoint} names it in errors and metrics. */
+  public record Request(String method, URI uri, String body, boolean idempotent, String endpoint) {}
+
+  /** A 2xx answer whose body at least is not an HTML page. */
+  public record Response(int status, HttpHeaders headers, String body) {}
+
+  /** Limits of one call. */
+  public record TransportLimits(Duration requestTimeout, int maxAttempts, int maxRateLimitWaits) {}
+
+  private final String tenant;
+  private final HttpClient http;
+  private final TenantTokens tokens;
+  private final CircuitBreaker breaker;
+  private final Backoff backoff;
+  private final TransportLimits limits;
+  private final ServiceNowCallObserver observer;
+
+  public ServiceNowTransport(
+      String tenant,
+      HttpClient http,
+      TenantTokens tokens,
+      CircuitBreaker breaker,
+      Backoff backoff,
+      TransportLimits limits,
+      ServiceNowCallObserver observer) {
+    this.tenant = tenant;
+    this.http = http;
+    this.tokens = tokens;
+    this.breaker = breaker;
+    this.backoff = backoff;
+    this.limits = limits;
+    this.observer = observer;
+  }
+
+  public Response send(Request request) {
+    breaker.acquire();
+    try {
+      Response response = attempt(request);
+      breaker.onSuccess();
+      return response;
+    } catch (ServiceNowException e) {
+      if (e.retryable() && e.status() != 429) {
+        breaker.onFailure();
+      } else {
+        breaker.onSuccess(); // the instance answered; the request was the problem
+      }
+      throw e;
+    }
+  }
+
+  private Response attempt(Request request) {
+    String what = request.method() + " " + request.endpoint() + " on tenant " + tenant;
+    String token = tokens.accessToken();
+    boolean renewed = false;
+    int failures = 0;
+    int rateLimitWaits = 0;
+    while (true) {
+      HttpResponse<String> answer;
+      try {
+        answer = http.send(build(request, token), HttpResponse.BodyHandlers.ofString());
+      } catch (IOException e) {
+        observer.onCall(tenant, request.method() + " " + request.endpoint(), 0);
+        if (request.idempotent() && ++failures < limits.maxAttempts()) {
+          Backoff.sleep(backoff.afterFailure(failures));
+          continue;
+        }
+        throw new ServiceNowUnavailableException(what + " got no answer: " + e, 0, e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new ServiceNowUnavailableException(what + " interrupted", 0, e);
+      }
+      int status = answer.statusCode();
+      observer.onCall(tenant, request.method() + " " + request.endpoint(), status);
+      if (status == 401 && !renewed) {
+        renewed = true;
+        token = tokens.renewAfterRejection(token);
+        continue;
+      }
+      if (status == 429) {
+        if (++rateLimitWaits > limits.maxRateLimitWaits()) {
+          throw new ServiceNowUnavailableException(
+              what + " still rate limited after " + limits.maxRateLimitWaits() + " waits",
+              429,
+              null);
+        }
+        Backoff.sleep(backoff.afterRateLimit(answer.headers(), rateLimitWaits));
+        continue;
+      }
+      if (status >= 500 && request.idempotent() && ++failures < limits.maxAttempts()) {
+        Backoff.sleep(backoff.afterFailure(failures));
+        continue;
+      }
+      return check(what, answer);
+    }
+  }
+
+  private static Response check(String what, HttpResponse<String> answer) {
+    int status = answer.statusCode();
+    boolean ok = status >= 200 && status < 300;
+    if (ok && ServiceNowErrors.looksLikeHtml(answer.body())) {
+      throw new ServiceNowResponseFormatException(
+          what
+              + " answered an HTML page instead of JSON (instance hibernating, or a proxy in the"
+              + " way)",
+          status,
+          null);
+    }
+    if (ok) {
+      return new Response(status, answer.headers(), answer.body());
+    }
+    if (status == 401) {
+      throw new ServiceNowAuthException(
+          what
+              + " rejected a freshly issued token (401): the token was revoked at once, or the"
+              + " OAuth Application User may not use the REST API",
+          401,
+          null,
+          null);
+    }
+    throw ServiceNowErrors.of(what, status, answer.body());
+  }
+
+  private HttpRequest build(Request r, String token) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(r.uri())
+            .timeout(limits.requestTimeout())
+            .header("Accept", "application/json")
+            .header("Authorization", "Bearer " + token);
+    if (r.body() == null) {
+      b.method(r.method(), HttpRequest.BodyPublishers.noBody());
+    } else {
+      b.header("Content-Type", "application/json");
+      b.method(r.method(), HttpRequest.BodyPublishers.ofString(r.body()));
+    }
+    return b.build();
+  }
+}

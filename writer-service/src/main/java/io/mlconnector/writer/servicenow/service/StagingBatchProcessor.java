@@ -1,0 +1,122 @@
+package io.mlconnector.writer.servicenow.service;
+
+import io.mlconnector.common.event.PayloadHash;
+import io.mlconnector.common.tenant.Tenant;
+import io.mlconnector.common.tenant.TenantDirectory;
+import io.mlconnector.writer.config.WriterConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Handles one poll's {@code sn.upsert} records: groups them per (tenant, staging table), keeps only
+ * the latest version of each external id (records come in offset order, and one external id always
+ * travels under one key, hence one partition), writes each group in chunks of {@code
+ * servicenow-batch-size}, and records every outcome before the caller commits offsets.
+ */
+@ApplicationScoped
+public class StagingBatchProcessor {
+  private record Group(Tenant tenant, String table, String idField) {}
+
+  private final TenantDirectory tenants;
+  private final StagingTableWriter writer;
+  private final OutcomeRecorder recorder;
+  private final int batchSize;
+
+  public StagingBatchProcessor(
+      TenantDirectory tenants,
+      StagingTableWriter writer,
+      OutcomeRecorder recorder,
+      WriterConfig config) {
+    this.tenants = tenants;
+    this.writer = writer;
+    this.recorder = recorder;
+    this.batchSize = config.servicenowBatchSize();
+  }
+
+  /**
+   * @return every record's outcome; records with stage FAILED were not written and must be retried
+   */
+  public List<RecordOutcome> process(List<IncomingUpsert> records) {
+    List<RecordOutcome> outcomes = new ArrayList<>();
+    Map<Group, LinkedHashMap<String, PlannedRow>> groups = new LinkedHashMap<>();
+    for (IncomingUpsert record : records) {
+      plan(record, outcomes, groups);
+    }
+    Set<String> unavailable = new HashSet<>();
+    groups.forEach(
+        (group, rows) -> write(group, new ArrayList<>(rows.values()), unavailable, outcomes));
+    recorder.record(outcomes);
+    return outcomes;
+  }
+
+  private void plan(
+      IncomingUpsert record,
+      List<RecordOutcome> outcomes,
+      Map<Group, LinkedHashMap<String, PlannedRow>> groups) {
+    StagingRowCommand command;
+    try {
+      command = StagingRowCommand.parse(record.event().payload());
+    } catch (StagingRowCommand.InvalidCommandException e) {
+      outcomes.add(parkedWithoutCommand(record, e.getMessage() + "; fix the mapper's output"));
+      return;
+    }
+    String tenantId = record.event().tenant();
+    Optional<Tenant> tenant = tenants.find(tenantId);
+    if (tenant.isEmpty() || !tenant.get().enabled()) {
+      String state = tenant.isEmpty() ? "is not registered" : "is disabled";
+      outcomes.add(
+          PlannedRow.of(record, command)
+              .parked(
+                  "tenant " + tenantId + " " + state + " in the console; enable it, then replay"));
+      return;
+    }
+    var rows =
+        groups.computeIfAbsent(
+            new Group(tenant.get(), command.table(), command.externalIdField()),
+            g -> new LinkedHashMap<>());
+    PlannedRow earlier = rows.remove(command.externalId());
+    if (earlier != null) {
+      outcomes.add(
+          earlier.skipped(
+              "superseded by a later version at offset "
+                  + record.where().offset()
+                  + " in the same batch"));
+    }
+    rows.put(command.externalId(), PlannedRow.of(record, command));
+  }
+
+  private void write(
+      Group group, List<PlannedRow> rows, Set<String> unavailable, List<RecordOutcome> outcomes) {
+    for (int from = 0; from < rows.size(); from += batchSize) {
+      List<PlannedRow> chunk = rows.subList(from, Math.min(rows.size(), from + batchSize));
+      String tenantId = group.tenant().id();
+      if (unavailable.contains(tenantId)) {
+        // Its instance just failed: don't hammer it within the same poll.
+        chunk.forEach(
+            r ->
+                outcomes.add(
+                    r.failed(
+                        "not attempted: ServiceNow of "
+                            + tenantId
+                            + " failed earlier in this batch")));
+        continue;
+      }
+      List<RecordOutcome> result = writer.write(group.tenant(), group.table(), chunk);
+      if (result.stream()
+          .anyMatch(o -> o.stage() == io.mlconnector.common.audit.AuditStage.FAILED)) {
+        unavailable.add(tenantId);
+      }
+      outcomes.addAll(result);
+    }
+  }
+
+  private static RecordOutcome parkedWithoutCommand(IncomingUpsert record, String reason) {
+    return RecordOutcome.parked(record, null, PayloadHash.of(record.event().payload()), reason);
+  }
+}
