@@ -4,7 +4,7 @@ create table audit_trail (
     recorded_at     timestamptz not null default now(),
     tenant          varchar(40)  not null,
     entity          varchar(40)  not null,
-    external_id     varchar(512) not null,
+    external_id     text         not null,
     stage           varchar(30)  not null,
     payload_hash    varchar(64),
     target_id       varchar(64),
