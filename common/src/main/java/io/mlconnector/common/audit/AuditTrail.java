@@ -19,6 +19,12 @@ import javax.sql.DataSource;
 public class AuditTrail {
   private static final int MAX_ERROR_CHARS = 4000;
 
+  /**
+   * Ids are indexed; PostgreSQL refuses index entries over ~2.7 kB, so an absurdly long (hostile)
+   * id is stored shortened rather than failing the record's whole partition.
+   */
+  static final int MAX_ID_CHARS = 1000;
+
   private final DataSource dataSource;
 
   public AuditTrail(DataSource dataSource) {
@@ -34,7 +40,7 @@ public class AuditTrail {
         PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, e.tenant());
       ps.setString(2, e.entity());
-      ps.setString(3, e.externalId());
+      ps.setString(3, storedId(e.externalId()));
       ps.setString(4, e.stage().name());
       ps.setString(5, e.payloadHash());
       ps.setString(6, e.targetId());
@@ -66,7 +72,7 @@ public class AuditTrail {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, tenant);
-      ps.setString(2, externalId);
+      ps.setString(2, storedId(externalId));
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           out.add(read(tenant, externalId, rs));
@@ -97,6 +103,10 @@ public class AuditTrail {
         kafka,
         rs.getString("trace_id"),
         rs.getObject("event_id", java.util.UUID.class));
+  }
+
+  static String storedId(String id) {
+    return id.length() <= MAX_ID_CHARS ? id : id.substring(0, MAX_ID_CHARS - 1) + "…";
   }
 
   private static String truncate(String s) {
