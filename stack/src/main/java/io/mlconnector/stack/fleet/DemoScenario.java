@@ -1,0 +1,102 @@
+package io.mlconnector.stack.fleet;
+
+import io.mlconnector.sandbox.SandboxLandscape;
+import io.mlconnector.sandbox.SandboxTenant;
+import io.mlconnector.sandbox.qad.QadEntity;
+import io.mlconnector.sandbox.qad.QadTenant;
+import io.mlconnector.sandbox.servicenow.ServiceNowInstance;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What {@code ./mlc demo} does once the fleet is up: onboard the sandbox tenants through the
+ * console, sync QAD into the ServiceNow staging tables, and print what arrived.
+ */
+final class DemoScenario {
+  private static final Duration SYNC_TIMEOUT = Duration.ofMinutes(10);
+  static final Map<QadEntity, String> STAGING = new LinkedHashMap<>();
+
+  static {
+    STAGING.put(QadEntity.SUPPLIER, "sn_fcms_intg_imp_supplier");
+    STAGING.put(QadEntity.PURCHASE_ORDER, "sn_fcms_intg_imp_order");
+    STAGING.put(QadEntity.PURCHASE_ORDER_LINE, "sn_fcms_intg_imp_order_line");
+    STAGING.put(QadEntity.GOODS_RECEIPT, "sn_fcms_intg_imp_receipt");
+    STAGING.put(QadEntity.COST_CENTER, "sn_fcms_intg_imp_cost_center");
+    STAGING.put(QadEntity.GL_ACCOUNT, "sn_fcms_intg_gl_account_stage");
+  }
+
+  private final Fleet fleet;
+  private final SandboxLandscape sandbox;
+  private final OperatorApi api;
+  private final PrintStream out;
+
+  DemoScenario(Fleet fleet, SandboxLandscape sandbox, OperatorApi api, PrintStream out) {
+    this.fleet = fleet;
+    this.sandbox = sandbox;
+    this.api = api;
+    this.out = out;
+  }
+
+  /** Runs the scenario; returns true if every step did what it should. */
+  boolean run() throws Exception {
+    boolean ok = true;
+    for (SandboxTenant t : sandbox.tenants()) {
+      api.post(fleet.service("console").baseUri().resolve("/tenants"), TenantBody.of(t));
+      out.printf("onboarded tenant %s through the console API%n", t.id());
+    }
+    for (SandboxTenant t : sandbox.tenants()) {
+      api.post(fleet.service("qad-poller").baseUri().resolve("/polls/" + t.id() + "/run"), null);
+    }
+    for (SandboxTenant t : sandbox.tenants()) {
+      ok &= printStaging(t.id());
+    }
+    return ok;
+  }
+
+  private boolean printStaging(String tenant) throws InterruptedException {
+    QadTenant qad = sandbox.qad().tenant(tenant);
+    ServiceNowInstance sn = sandbox.servicenow().instance(tenant);
+    long deadline = System.nanoTime() + SYNC_TIMEOUT.toNanos();
+    while (!synced(qad, sn) && System.nanoTime() < deadline) {
+      Thread.sleep(500);
+    }
+    out.printf("QAD → ServiceNow staging, tenant %s%n", tenant);
+    out.printf("  %-32s %8s %8s%n", "staging table", "in QAD", "synced");
+    STAGING.forEach(
+        (entity, table) ->
+            out.printf(
+                "  %-32s %8d %8d%n",
+                table, qad.table(entity).size(), sn.rows().snapshot(table).size()));
+    return synced(qad, sn);
+  }
+
+  private static boolean synced(QadTenant qad, ServiceNowInstance sn) {
+    return STAGING.entrySet().stream()
+        .allMatch(e -> sn.rows().snapshot(e.getValue()).size() == qad.table(e.getKey()).size());
+  }
+
+  /** The console's tenant body for a sandbox tenant. */
+  record TenantBody(
+      String id,
+      String displayName,
+      Map<String, Object> qad,
+      Map<String, Object> servicenow,
+      boolean sandbox) {
+    static TenantBody of(SandboxTenant t) {
+      Map<String, Object> qad = new LinkedHashMap<>();
+      qad.put("baseUrl", t.qad().tenantUrl());
+      qad.put("workspace", t.qad().workspace());
+      qad.put("clientId", t.qad().clientId());
+      qad.put("username", t.qad().username());
+      qad.put("password", t.qad().password());
+      Map<String, Object> sn = new LinkedHashMap<>();
+      sn.put("instanceUrl", t.servicenow().instanceUrl());
+      sn.put("clientId", t.servicenow().clientId());
+      sn.put("clientSecret", t.servicenow().clientSecret());
+      sn.put("batchApi", false);
+      return new TenantBody(t.id(), "Sandbox " + t.id(), qad, sn, true);
+    }
+  }
+}
