@@ -64,6 +64,8 @@ public class EventPublisher {
       pending.add(
           producer.send(new ProducerRecord<>(o.topic(), o.key(), EnvelopeCodec.write(o.event()))));
     }
+    // The caller waits anyway: send now instead of lingering for more records.
+    producer.flush();
     return await(pending, timeout);
   }
 
@@ -72,7 +74,9 @@ public class EventPublisher {
       String topic, String key, byte[] value, String reason, Duration timeout) {
     ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
     record.headers().add("mlc-reason", reason.getBytes(StandardCharsets.UTF_8));
-    return await(List.of(producer.send(record)), timeout).get(0);
+    Future<RecordMetadata> sent = producer.send(record);
+    producer.flush();
+    return await(List.of(sent), timeout).get(0);
   }
 
   private static List<RecordMetadata> await(List<Future<RecordMetadata>> pending, Duration t) {

@@ -6,7 +6,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** Configuration of the ServiceNow poller ({@code mlc.*}). */
+/**
+ * Configuration of the ServiceNow poller ({@code mlc.*}). The client library reads its own keys
+ * under {@code mlc.servicenow.*} (timeouts, retries, breaker); this mapping owns the polling ones.
+ */
 @ConfigMapping(prefix = "mlc")
 public interface ServiceNowPollerConfig {
 
@@ -21,13 +24,49 @@ public interface ServiceNowPollerConfig {
     /** Default cadence per entity family; a tenant may override each. */
     Schedule schedule();
 
-    /** {@code sysparm_limit} per page. */
+    /** {@code sysparm_limit} per keyset page. */
     @WithDefault("200")
     int pageSize();
 
-    /** Re-read window before the cursor for clock skew; re-seen versions are dropped. */
+    /**
+     * Re-read window before the cursor for clock skew between ServiceNow nodes and late commits;
+     * re-seen versions are dropped by content hash.
+     */
     @WithDefault("5s")
     Duration overlap();
+
+    /** Whether polls run on their cadence; off, only {@code POST /polls/{tenant}/run} polls. */
+    @WithDefault("true")
+    boolean schedulingEnabled();
+
+    /** How often the scheduler looks for due tenant/family polls. */
+    @WithDefault("5s")
+    Duration tick();
+
+    /** Tenants polled at the same time (one thread each; a tenant never runs twice at once). */
+    @WithDefault("4")
+    int concurrency();
+
+    /** How long to wait for the broker to acknowledge one page of events. */
+    @WithDefault("30s")
+    Duration publishTimeout();
+
+    /**
+     * Called (POST) before each invoice poll of a tenant, so receipts reach QAD before the invoices
+     * that need them; {@code {tenant}} is replaced by the tenant id. Absent = no call.
+     */
+    Optional<String> receiptSyncUrl();
+
+    /** How long the receipt sync may take before the invoice poll goes on without it. */
+    @WithDefault("2m")
+    Duration receiptSyncTimeout();
+
+    /** Most sys_ids in one {@code IN} list; longer lists are split into several queries. */
+    @WithDefault("100")
+    int inListSize();
+
+    /** Table and column names. */
+    Tables tables();
   }
 
   /** Cadence per entity family (defaults from DESIGN.md). */
@@ -37,5 +76,44 @@ public interface ServiceNowPollerConfig {
 
     @WithDefault("30m")
     Duration dimensions();
+  }
+
+  /** Where the polled records live; the only place table and column names are written down. */
+  interface Tables {
+    /** Approved invoices handed to the ERP (Source-to-Pay Integration Framework). */
+    @WithDefault("sn_spend_intg_outbound_invoice")
+    String invoice();
+
+    @WithDefault("sn_spend_intg_outbound_invoice_line")
+    String invoiceLine();
+
+    /** Reference column of an invoice line to its header. */
+    @WithDefault("invoice")
+    String invoiceLineHeader();
+
+    /** Order of the lines in the published payload. */
+    @WithDefault("line_number")
+    String invoiceLineNumber();
+
+    @WithDefault("cmn_cost_center")
+    String costCenter();
+
+    @WithDefault("sn_fin_gl_account")
+    String glAccount();
+
+    /** The keyset: last-update stamp (UTC, one-second precision) ... */
+    @WithDefault("sys_updated_on")
+    String updatedColumn();
+
+    /** ... and the tie-breaker within one second. */
+    @WithDefault("sys_id")
+    String idColumn();
+
+    /**
+     * Bookkeeping columns left out of the content hash: a re-save without a business change is not
+     * published again.
+     */
+    @WithDefault("sys_updated_on,sys_updated_by,sys_mod_count")
+    List<String> bookkeepingColumns();
   }
 }

@@ -21,6 +21,9 @@ public interface WriterConfig {
   /** ServiceNow side of the writer. */
   ServiceNow servicenow();
 
+  /** QAD side of the writer: supplier invoices behind the receipt gate. */
+  Qad qad();
+
   /** Consumer group names. */
   interface Groups {
     @WithDefault("mlc-writer-servicenow")
@@ -28,6 +31,10 @@ public interface WriterConfig {
 
     @WithDefault("mlc-writer-qad")
     String qad();
+
+    /** Reads {@code qad.po.changed} for the receipt ledger (goods receipts, PO lines). */
+    @WithDefault("mlc-writer-receipts")
+    String receipts();
   }
 
   /** The {@code sn.upsert} consumer. */
@@ -47,5 +54,64 @@ public interface WriterConfig {
     /** Longest pause of a failing partition. */
     @WithDefault("60s")
     Duration maxRetryBackoff();
+  }
+
+  /** The {@code qad.invoice.post} and {@code qad.po.changed} consumers and the receipt gate. */
+  interface Qad {
+    /** Runs both consumers at startup; off only for tools that embed the service. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /**
+     * How often invoices awaiting a receipt are checked against QAD (receipts the events missed),
+     * unfinished postings are completed and pending ServiceNow write-backs are retried.
+     */
+    @WithDefault("1m")
+    Duration recheck();
+
+    /** Rows per page when reading PO lines ({@code pod_det}) from QAD to confirm receipts. */
+    @WithDefault("1000")
+    int receiptPageSize();
+
+    /** The outbound invoice table and columns the status is written back to. */
+    WriteBack writeBack();
+
+    /** Fault injection for crash tests only; never set in production. */
+    Fault fault();
+  }
+
+  /** ServiceNow columns of the write-back (defaults are the Source-to-Pay integration's). */
+  interface WriteBack {
+    @WithDefault("sn_spend_intg_outbound_invoice")
+    String table();
+
+    @WithDefault("integration_status")
+    String statusColumn();
+
+    @WithDefault("erp_number")
+    String erpNumberColumn();
+
+    @WithDefault("erp_posting_date")
+    String postingDateColumn();
+
+    @WithDefault("processing_message")
+    String messageColumn();
+
+    @WithDefault("Processed")
+    String processedValue();
+
+    @WithDefault("Error")
+    String errorValue();
+  }
+
+  /** Crash-test switches. */
+  interface Fault {
+    /**
+     * Halts the JVM ({@code Runtime.halt(137)}, like kill -9) right after QAD accepted an invoice
+     * and before the ledger records it, so a fleet test can prove the restart adopts the voucher
+     * instead of posting twice. Exists for crash tests only; default false.
+     */
+    @WithDefault("false")
+    boolean haltAfterPost();
   }
 }
