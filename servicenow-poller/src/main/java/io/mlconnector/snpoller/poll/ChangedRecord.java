@@ -1,0 +1,23 @@
+package io.mlconnector.snpoller.poll;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mlconnector.common.event.EntityType;
+import java.time.Instant;
+
+/**
+ * One record to publish as it was read: its sys_id, its {@code sys_updated_on} (as ServiceNow wrote
+ * it, and parsed) and the hash of its content without bookkeeping columns.
+ */
+public record ChangedRecord(
+    EntityType entity,
+    String sysId,
+    String updatedOn,
+    Instant updatedAt,
+    JsonNode payload,
+    String contentHash) {
+
+  /** {@code sys_updated_on#hash}: a re-save without a business change keeps its hash. */
+  public String sourceVersion() {
+    return updatedOn + "#" + contentHash;
+  }
+}

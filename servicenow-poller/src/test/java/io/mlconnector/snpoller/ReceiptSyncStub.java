@@ -1,0 +1,73 @@
+package io.mlconnector.snpoller;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+
+/**
+ * Stands in for qad-poller's {@code POST /polls/{tenant}/run}: records each call with a snapshot
+ * the test chooses (e.g. how many invoice reads ServiceNow had served by then) and fails for the
+ * tenants told to.
+ */
+final class ReceiptSyncStub {
+  private static ReceiptSyncStub instance;
+
+  /** One call: the tenant and what {@code snapshot} said at that moment. */
+  record Call(String tenant, Object snapshot) {}
+
+  private final HttpServer server;
+  private final List<Call> calls = new CopyOnWriteArrayList<>();
+  private final Set<String> failing = ConcurrentHashMap.newKeySet();
+  private final Map<String, Supplier<Object>> snapshots = new ConcurrentHashMap<>();
+
+  private ReceiptSyncStub() {
+    try {
+      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    server.createContext(
+        "/polls/",
+        exchange -> {
+          String tenant = exchange.getRequestURI().getPath().split("/")[2];
+          Supplier<Object> snapshot = snapshots.getOrDefault(tenant, () -> null);
+          calls.add(new Call(tenant, snapshot.get()));
+          int status =
+              "POST".equals(exchange.getRequestMethod()) && !failing.contains(tenant) ? 200 : 503;
+          exchange.sendResponseHeaders(status, -1);
+          exchange.close();
+        });
+    server.start();
+  }
+
+  static synchronized ReceiptSyncStub instance() {
+    if (instance == null) {
+      instance = new ReceiptSyncStub();
+    }
+    return instance;
+  }
+
+  URI baseUri() {
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+  }
+
+  void failFor(String tenant) {
+    failing.add(tenant);
+  }
+
+  void snapshotOnCall(String tenant, Supplier<Object> snapshot) {
+    snapshots.put(tenant, snapshot);
+  }
+
+  List<Call> calls(String tenant) {
+    return calls.stream().filter(c -> c.tenant().equals(tenant)).toList();
+  }
+}
