@@ -9,8 +9,12 @@ import java.util.Set;
  * dotted or dashed form) into Kafka client settings.
  */
 public final class KafkaSettings {
-  /** Keys Quarkus adds to the map that are not Kafka client settings. */
-  private static final Set<String> NOT_CLIENT_SETTINGS = Set.of("health.enabled", "devservices");
+  /**
+   * Keys in the map that are not for our clients: Quarkus' own, and the short API timeout meant for
+   * the readiness check's admin client (a consumer's commit must not give up after 5 s).
+   */
+  private static final Set<String> NOT_CLIENT_SETTINGS =
+      Set.of("health.enabled", "devservices", "default.api.timeout.ms");
 
   private KafkaSettings() {}
 
