@@ -38,6 +38,11 @@ class InvoiceMappingTest {
   private final TopicProbe topics = new TopicProbe(SharedStack.endpoints());
   @Inject AuditTrail audit;
 
+  @org.junit.jupiter.api.BeforeEach
+  void consumerIsReady() {
+    MapperStack.awaitConsuming();
+  }
+
   private String tenantWithDimensions() throws Exception {
     String id = "inv-" + UUID.randomUUID().toString().substring(0, 8);
     MapperStack.tenants()

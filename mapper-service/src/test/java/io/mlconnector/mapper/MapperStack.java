@@ -14,6 +14,13 @@ public class MapperStack extends StackResource {
     return new TenantFixtures(SharedStack.endpoints(), REGISTRY_SCHEMA);
   }
 
+  /** Waits until the mapper's consumer has its partitions, so published events get consumed. */
+  static void awaitConsuming() {
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(60))
+        .until(() -> io.restassured.RestAssured.get("/q/health/ready").statusCode() == 200);
+  }
+
   @Override
   public Map<String, String> start() {
     Map<String, String> config = new LinkedHashMap<>(super.start());

@@ -32,6 +32,11 @@ class SourceEventConsumerTest {
   private final TopicProbe topics = new TopicProbe(SharedStack.endpoints());
   @Inject AuditTrail audit;
 
+  @org.junit.jupiter.api.BeforeEach
+  void consumerIsReady() {
+    MapperStack.awaitConsuming();
+  }
+
   @Test
   void sourceEventIsReceivedThroughTheBrokerAndRecordedWithItsCoordinates() throws Exception {
     String supplier = "V-" + UUID.randomUUID();

@@ -37,6 +37,12 @@ class StagingMappingTest {
   private final ObjectMapper json = new ObjectMapper();
   private final TopicProbe topics = new TopicProbe(SharedStack.endpoints());
   @Inject AuditTrail audit;
+
+  @org.junit.jupiter.api.BeforeEach
+  void consumerIsReady() {
+    MapperStack.awaitConsuming();
+  }
+
   @Inject DataSource dataSource;
 
   private String tenant(Map<String, String> overrides) throws Exception {

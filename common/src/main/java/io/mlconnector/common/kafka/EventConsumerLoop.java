@@ -8,9 +8,12 @@ import io.mlconnector.common.event.Topics;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -37,6 +40,8 @@ public final class EventConsumerLoop implements AutoCloseable {
   private final EventHandler handler;
   private final EventPublisher dlq;
   private final AtomicBoolean running = new AtomicBoolean();
+  private final AtomicBoolean assigned = new AtomicBoolean();
+  private final String groupId;
   private final Thread thread;
 
   public EventConsumerLoop(
@@ -54,6 +59,7 @@ public final class EventConsumerLoop implements AutoCloseable {
     config.put(
         ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
     this.consumer = new KafkaConsumer<>(config);
+    this.groupId = groupId;
     this.topics = topics;
     this.handler = handler;
     this.dlq = dlq;
@@ -67,22 +73,71 @@ public final class EventConsumerLoop implements AutoCloseable {
   }
 
   private void run() {
-    consumer.subscribe(topics);
+    consumer.subscribe(topics, new AssignmentTracker());
     int failures = 0;
     try {
       while (running.get()) {
-        ConsumerRecords<String, byte[]> batch = consumer.poll(Duration.ofMillis(500));
-        if (handleBatch(batch)) {
-          failures = 0;
-        } else {
+        try {
+          ConsumerRecords<String, byte[]> batch = consumer.poll(Duration.ofMillis(500));
+          if (handleBatch(batch)) {
+            failures = 0;
+          } else {
+            failures++;
+            sleep(backoff(failures));
+          }
+        } catch (WakeupException stopping) {
+          break;
+        } catch (RuntimeException e) {
+          // The loop must outlive any failure (broker hiccup, DLQ unavailable, commit timeout):
+          // go back to the last committed offsets so nothing polled but unhandled is skipped.
           failures++;
+          LOG.errorf(e, "consumer %s failed; rewinding to committed offsets", groupId);
+          rewindToCommitted();
           sleep(backoff(failures));
         }
       }
-    } catch (WakeupException stopping) {
-      // close() woke us up.
     } finally {
+      assigned.set(false);
       consumer.close(Duration.ofSeconds(5));
+    }
+  }
+
+  private void rewindToCommitted() {
+    try {
+      Set<TopicPartition> assignment = consumer.assignment();
+      Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(assignment);
+      for (TopicPartition p : assignment) {
+        OffsetAndMetadata offset = committed.get(p);
+        if (offset != null) {
+          consumer.seek(p, offset.offset());
+        } else {
+          consumer.seekToBeginning(List.of(p));
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.warnf("consumer %s cannot rewind yet (%s); will retry", groupId, e.getMessage());
+    }
+  }
+
+  /** True once the group gave this consumer its partitions and the loop is running. */
+  public boolean ready() {
+    return running.get() && thread.isAlive() && assigned.get();
+  }
+
+  public String groupId() {
+    return groupId;
+  }
+
+  /** Readiness follows the group: a consumer between rebalances has nothing to read yet. */
+  private final class AssignmentTracker implements ConsumerRebalanceListener {
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+      assigned.set(false);
+    }
+
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+      assigned.set(true);
     }
   }
 

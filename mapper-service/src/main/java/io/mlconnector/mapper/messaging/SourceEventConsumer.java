@@ -1,6 +1,7 @@
 package io.mlconnector.mapper.messaging;
 
 import io.mlconnector.common.event.Topics;
+import io.mlconnector.common.kafka.ConsumerLoops;
 import io.mlconnector.common.kafka.EventConsumerLoop;
 import io.mlconnector.common.kafka.EventPublisher;
 import io.mlconnector.mapper.config.MapperConfig;
@@ -29,9 +30,11 @@ public class SourceEventConsumer {
       @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
       MapperConfig config,
       SourceEventHandler handler,
-      EventPublisher publisher) {
+      EventPublisher publisher,
+      ConsumerLoops loops) {
     this.loop =
         new EventConsumerLoop(kafkaConfig, config.consumerGroup(), TOPICS, handler, publisher);
+    loops.register(loop);
   }
 
   void onStart(@Observes StartupEvent event) {

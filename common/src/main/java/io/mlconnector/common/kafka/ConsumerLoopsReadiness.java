@@ -1,0 +1,33 @@
+package io.mlconnector.common.kafka;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * Readiness is UP only when every consumer loop is running and has its partitions, so a deployment
+ * (or a test) knows published events will be consumed.
+ */
+@Readiness
+@ApplicationScoped
+public class ConsumerLoopsReadiness implements HealthCheck {
+  private final ConsumerLoops loops;
+
+  public ConsumerLoopsReadiness(ConsumerLoops loops) {
+    this.loops = loops;
+  }
+
+  @Override
+  public HealthCheckResponse call() {
+    HealthCheckResponseBuilder response = HealthCheckResponse.named("Kafka consumer loops").up();
+    for (EventConsumerLoop loop : loops.all()) {
+      response.withData(loop.groupId(), loop.ready() ? "consuming" : "waiting for partitions");
+      if (!loop.ready()) {
+        response.down();
+      }
+    }
+    return response.build();
+  }
+}
