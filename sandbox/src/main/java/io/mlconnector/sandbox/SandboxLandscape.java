@@ -53,10 +53,23 @@ public final class SandboxLandscape implements AutoCloseable {
     return landscape;
   }
 
+  /** Both simulators with one tenant per id, each loaded with the same given seed data. */
+  public static SandboxLandscape start(List<String> tenantIds, SeedData data) {
+    SandboxLandscape landscape =
+        new SandboxLandscape(
+            QadSimulator.start(0, Clock.systemUTC()),
+            ServiceNowSimulator.start(0, Clock.systemUTC()));
+    tenantIds.forEach(id -> landscape.addTenant(id, data));
+    return landscape;
+  }
+
   private void addTenant(String id, long seed, int scalePercent) {
+    addTenant(id, SeedData.generate(seed, scalePercent));
+  }
+
+  private void addTenant(String id, SeedData data) {
     QadTenantConfig qadConfig = QadTenantConfig.defaults(id);
     qad.addTenant(qadConfig);
-    SeedData data = SeedData.generate(seed, scalePercent);
     qad.loadSeed(id, data);
 
     String snSecret = "sandbox-secret-" + id;

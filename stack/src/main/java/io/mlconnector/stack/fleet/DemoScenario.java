@@ -1,13 +1,17 @@
 package io.mlconnector.stack.fleet;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.mlconnector.sandbox.SandboxLandscape;
 import io.mlconnector.sandbox.SandboxTenant;
 import io.mlconnector.sandbox.qad.QadEntity;
 import io.mlconnector.sandbox.qad.QadTenant;
 import io.mlconnector.sandbox.servicenow.ServiceNowInstance;
 import java.io.PrintStream;
+import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -52,7 +56,64 @@ final class DemoScenario {
     for (SandboxTenant t : sandbox.tenants()) {
       ok &= printStaging(t.id());
     }
+    for (SandboxTenant t : sandbox.tenants()) {
+      ok &= invoices(t.id());
+    }
     return ok;
+  }
+
+  /**
+   * The AP clerk approves four invoices; the connector pulls them, posts what it can, holds the one
+   * without a receipt, parks the miscoded one; then the receiver posts the missing receipt in QAD
+   * and the held invoice goes through by itself.
+   */
+  private boolean invoices(String tenant) throws Exception {
+    DemoInvoices.Held held = new DemoInvoices(sandbox).approve(tenant);
+    URI writer = fleet.service("writer-service").baseUri().resolve("/invoices/" + tenant);
+    api.post(
+        fleet.service("servicenow-poller").baseUri().resolve("/polls/" + tenant + "/run"), null);
+    JsonNode first = awaitInvoices(writer, all -> all.size() == 4 && settled(all, 1));
+    List<String> heldFirst = new ArrayList<>();
+    for (JsonNode i : first) {
+      if (i.path("status").asText().equals("AWAITING_RECEIPT")) {
+        heldFirst.add(i.path("invoiceNumber").asText());
+      }
+    }
+    out.printf(
+        "receiver posts the missing receipt in QAD (PO %s line %d)%n",
+        held.poNumber(), held.line());
+    sandbox
+        .qad()
+        .tenant(tenant)
+        .receiving()
+        .receive(held.poNumber(), Map.of(held.line(), held.quantity()));
+    api.post(fleet.service("qad-poller").baseUri().resolve("/polls/" + tenant + "/run"), null);
+    JsonNode done = awaitInvoices(writer, all -> settled(all, 0));
+    DemoInvoiceReport.print(tenant, done, heldFirst, out);
+    return DemoInvoiceReport.count(done, "POSTED") == 3 && heldFirst.size() == 1;
+  }
+
+  private static boolean settled(JsonNode invoices, int awaiting) {
+    long open = 0;
+    for (JsonNode i : invoices) {
+      String status = i.path("status").asText();
+      if (status.equals("RECEIVED") || status.equals("POSTING")) {
+        return false;
+      }
+      open += status.equals("AWAITING_RECEIPT") ? 1 : 0;
+    }
+    return open == awaiting;
+  }
+
+  private JsonNode awaitInvoices(URI writer, java.util.function.Predicate<JsonNode> done)
+      throws Exception {
+    long deadline = System.nanoTime() + SYNC_TIMEOUT.toNanos();
+    JsonNode invoices = api.get(writer);
+    while (!done.test(invoices) && System.nanoTime() < deadline) {
+      Thread.sleep(500);
+      invoices = api.get(writer);
+    }
+    return invoices;
   }
 
   private boolean printStaging(String tenant) throws InterruptedException {

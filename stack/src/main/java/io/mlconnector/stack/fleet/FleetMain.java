@@ -73,7 +73,12 @@ public final class FleetMain {
           "sandbox  QAD %s  ServiceNow %s  (seed scale %d%%)%n",
           sandbox.qad().baseUri(), sandbox.servicenow().baseUri(), scale);
     }
-    fleet.start(endpoints, demo ? settings.fleetEnv() : Map.of());
+    Map<String, String> env = new LinkedHashMap<>(demo ? settings.fleetEnv() : Map.of());
+    // Receipts before invoices: each invoice poll first asks the QAD poller to sync the tenant.
+    env.put(
+        "MLC_SERVICENOW_RECEIPT_SYNC_URL",
+        fleet.service("qad-poller").baseUri() + "/polls/{tenant}/run");
+    fleet.start(endpoints, env);
     Map<String, String> readiness = fleet.awaitReady(READY_TIMEOUT);
     FleetReport.printServices(fleet, readiness, out);
     if (!readiness.values().stream().allMatch("UP"::equals)) {

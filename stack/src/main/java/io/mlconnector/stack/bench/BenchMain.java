@@ -1,0 +1,183 @@
+package io.mlconnector.stack.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.mlconnector.common.tenant.Secret;
+import io.mlconnector.common.tenant.Tenant;
+import io.mlconnector.sandbox.SandboxLandscape;
+import io.mlconnector.sandbox.SandboxTenant;
+import io.mlconnector.sandbox.seed.SeedData;
+import io.mlconnector.stack.LocalStack;
+import io.mlconnector.stack.Ports;
+import io.mlconnector.stack.SharedStack;
+import io.mlconnector.stack.StackEndpoints;
+import io.mlconnector.stack.TenantFixtures;
+import io.mlconnector.stack.fleet.ServiceProcess;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code ./mlc bench [--records N]}: QAD → ServiceNow throughput and ServiceNow call economy,
+ * measured twice in one run — the connector's batched mode (one lookup per batch, Batch API writes,
+ * unchanged rows skipped) and a naive one-lookup-plus-one-write-per-record mode — with the ratios.
+ * Prints the figures and writes them to {@code .mlc/bench.json}.
+ */
+public final class BenchMain {
+  private static final String REGISTRY = "registry_bench";
+
+  private BenchMain() {}
+
+  public static void main(String[] args) throws Exception {
+    long records = 100_000;
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--records")) {
+        records = Long.parseLong(args[++i]);
+      } else {
+        System.err.println("usage: BenchMain [--records N]");
+        System.exit(2);
+      }
+    }
+    System.exit(run(records, System.out));
+  }
+
+  static int run(long records, PrintStream out) throws Exception {
+    Path root = SharedStack.projectRoot();
+    List<AutoCloseable> open = new ArrayList<>();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> closeAll(open)));
+    LocalStack stack = new LocalStack(root.resolve(".mlc/bench-stack"), null);
+    StackEndpoints endpoints = stack.start();
+    open.add(stack);
+    out.printf("seeding QAD with about %,d records…%n", records);
+    SandboxLandscape sandbox =
+        SandboxLandscape.start(
+            List.of("bench", "bench-naive"), SeedData.withRecordCount(42, records));
+    open.add(sandbox);
+    TenantFixtures registry = new TenantFixtures(endpoints, REGISTRY).install();
+    for (SandboxTenant t : sandbox.tenants()) {
+      registry.put(registryEntry(t, t.id().equals("bench")));
+    }
+    Map<String, String> env = env(endpoints);
+    ServiceProcess poller = start("qad-poller", root, env, open);
+    start("mapper-service", root, env, open);
+    ServiceProcess writer = start("writer-service", root, env, open);
+
+    out.println("batched mode (the connector):");
+    BenchFigures batched = measure("bench", poller, sandbox, records, out);
+    writer.close();
+    Map<String, String> naiveEnv = new LinkedHashMap<>(env);
+    naiveEnv.put("MLC_WRITER_SERVICENOW_NAIVE", "true");
+    start("writer-service", root, naiveEnv, open);
+    out.println("naive mode (one lookup + one write per record):");
+    BenchFigures naive = measure("bench-naive", poller, sandbox, records, out);
+    report(batched, naive, records, root.resolve(".mlc/bench.json"), out);
+    return 0;
+  }
+
+  private static BenchFigures measure(
+      String tenant, ServiceProcess poller, SandboxLandscape sandbox, long records, PrintStream out)
+      throws Exception {
+    URI run = poller.baseUri().resolve("/polls/" + tenant + "/run");
+    int changes = (int) Math.max(10, Math.min(1000, records / 100));
+    return new BenchRun(
+            run, sandbox.qad().tenant(tenant), sandbox.servicenow().instance(tenant), out)
+        .measure(changes);
+  }
+
+  private static ServiceProcess start(
+      String name, Path root, Map<String, String> env, List<AutoCloseable> open) throws Exception {
+    ServiceProcess service =
+        new ServiceProcess(name, Ports.free(), root.resolve(".mlc/bench-logs/" + name + ".log"));
+    service.start(root, env);
+    open.add(0, service);
+    while (!service.readiness().equals("UP")) {
+      if (service.readiness().equals("EXITED")) {
+        throw new IllegalStateException(name + " exited; see " + service.log());
+      }
+      Thread.sleep(300);
+    }
+    return service;
+  }
+
+  private static Map<String, String> env(StackEndpoints stack) {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrap());
+    env.put("QUARKUS_DATASOURCE_JDBC_URL", stack.jdbcUrl());
+    env.put("QUARKUS_DATASOURCE_USERNAME", stack.jdbcUser());
+    env.put("QUARKUS_DATASOURCE_PASSWORD", stack.jdbcPassword());
+    env.put("MLC_TENANT_REGISTRY_SCHEMA", REGISTRY);
+    env.put("MLC_CRYPTO_KEYS", TenantFixtures.CRYPTO_KEYS);
+    env.put("MLC_CRYPTO_ACTIVE_KEY_ID", TenantFixtures.CRYPTO_KEY_ID);
+    env.put("MLC_QAD_SCHEDULING_ENABLED", "false");
+    return env;
+  }
+
+  private static Tenant registryEntry(SandboxTenant t, boolean batchApi) {
+    return new Tenant(
+        t.id(),
+        "Bench " + t.id(),
+        true,
+        new Tenant.Qad(
+            URI.create(t.qad().tenantUrl()),
+            t.qad().workspace(),
+            t.qad().clientId(),
+            t.qad().username(),
+            new Secret(t.qad().password())),
+        new Tenant.ServiceNow(
+            URI.create(t.servicenow().instanceUrl()),
+            t.servicenow().clientId(),
+            new Secret(t.servicenow().clientSecret()),
+            batchApi),
+        Map.of(),
+        Map.of(),
+        true,
+        false);
+  }
+
+  private static void report(
+      BenchFigures batched, BenchFigures naive, long records, Path file, PrintStream out)
+      throws Exception {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("records_requested", records);
+    put(doc, "", batched);
+    put(doc, "naive_", naive);
+    doc.put("ratio_calls_initial", naive.callsPer1000Initial() / batched.callsPer1000Initial());
+    doc.put(
+        "ratio_calls_incremental",
+        naive.callsPer1000Incremental() / batched.callsPer1000Incremental());
+    doc.put(
+        "ratio_records_per_second",
+        batched.recordsPerSecondInitial() / naive.recordsPerSecondInitial());
+    String json =
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc);
+    Files.writeString(file, json);
+    out.println(json);
+    out.println("written to " + file);
+  }
+
+  private static void put(Map<String, Object> doc, String prefix, BenchFigures f) {
+    doc.put(prefix + "sn_calls_per_1000_initial", round(f.callsPer1000Initial()));
+    doc.put(prefix + "sn_calls_per_1000_incremental", round(f.callsPer1000Incremental()));
+    doc.put(prefix + "sn_writes_unchanged_cycle", f.writesUnchangedCycle());
+    doc.put(prefix + "records_per_second_initial", round(f.recordsPerSecondInitial()));
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 10) / 10.0;
+  }
+
+  private static void closeAll(List<AutoCloseable> open) {
+    for (AutoCloseable c : open) {
+      try {
+        c.close();
+      } catch (Exception ignored) {
+        // Shutting down anyway.
+      }
+    }
+  }
+}

@@ -1,0 +1,149 @@
+package io.mlconnector.stack.bench;
+
+import io.mlconnector.sandbox.qad.QadEntity;
+import io.mlconnector.sandbox.qad.QadRow;
+import io.mlconnector.sandbox.qad.QadTenant;
+import io.mlconnector.sandbox.servicenow.ServiceNowInstance;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One measured pass over one tenant: initial load, an incremental cycle with a known number of
+ * changed PO lines, and a cycle with no change. Counts come from the ServiceNow simulator's call
+ * counters, so they are exact, not sampled.
+ */
+final class BenchRun {
+  static final List<String> STAGING =
+      List.of(
+          "sn_fcms_intg_imp_supplier",
+          "sn_fcms_intg_imp_order",
+          "sn_fcms_intg_imp_order_line",
+          "sn_fcms_intg_imp_receipt",
+          "sn_fcms_intg_imp_cost_center",
+          "sn_fcms_intg_gl_account_stage");
+  private static final Duration TIMEOUT = Duration.ofMinutes(60);
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final URI poller;
+  private final QadTenant qad;
+  private final ServiceNowInstance sn;
+  private final PrintStream out;
+
+  BenchRun(URI poller, QadTenant qad, ServiceNowInstance sn, PrintStream out) {
+    this.poller = poller;
+    this.qad = qad;
+    this.sn = sn;
+    this.out = out;
+  }
+
+  BenchFigures measure(int changes) throws Exception {
+    long expected = expectedRows();
+    sn.counters().reset();
+    long start = System.nanoTime();
+    poll();
+    awaitRows(expected);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    long initialCalls = calls();
+    out.printf(
+        "  initial load: %d rows in %.1f s, %d ServiceNow calls%n",
+        expected, seconds, initialCalls);
+
+    List<QadRow> lines = qad.table(QadEntity.PURCHASE_ORDER_LINE).all().subList(0, changes);
+    for (QadRow line : lines) {
+      String key = line.get("pod_nbr") + "|" + line.get("pod_line");
+      qad.change(QadEntity.PURCHASE_ORDER_LINE, key, Map.of("pod_desc", "bench change " + key));
+    }
+    sn.counters().reset();
+    poll();
+    awaitChanged(lines.get(lines.size() - 1));
+    long incrementalCalls = calls();
+    out.printf("  incremental: %d changed lines, %d ServiceNow calls%n", changes, incrementalCalls);
+
+    sn.counters().reset();
+    poll();
+    settle();
+    long unchangedWrites = sn.counters().writes();
+    out.printf("  unchanged cycle: %d ServiceNow writes%n", unchangedWrites);
+    return new BenchFigures(
+        initialCalls * 1000.0 / expected,
+        incrementalCalls * 1000.0 / changes,
+        unchangedWrites,
+        expected / seconds);
+  }
+
+  private long expectedRows() {
+    return qad.table(QadEntity.SUPPLIER).size()
+        + qad.table(QadEntity.PURCHASE_ORDER).size()
+        + qad.table(QadEntity.PURCHASE_ORDER_LINE).size()
+        + qad.table(QadEntity.GOODS_RECEIPT).size()
+        + qad.table(QadEntity.COST_CENTER).size()
+        + qad.table(QadEntity.GL_ACCOUNT).size();
+  }
+
+  private long stagedRows() {
+    return STAGING.stream().mapToLong(t -> sn.rows().snapshot(t).size()).sum();
+  }
+
+  /** Every ServiceNow request (reads, writes, token calls, batch calls), sub-requests not twice. */
+  private long calls() {
+    return sn.counters().reads() + sn.counters().writes();
+  }
+
+  private void poll() throws IOException, InterruptedException {
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(poller)
+                .timeout(TIMEOUT)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 200) {
+      throw new IOException("poll answered " + r.statusCode() + ": " + r.body());
+    }
+  }
+
+  private void awaitRows(long expected) throws InterruptedException {
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    while (stagedRows() < expected) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("only " + stagedRows() + " of " + expected + " rows");
+      }
+      Thread.sleep(250);
+    }
+  }
+
+  private void awaitChanged(QadRow lastChanged) throws InterruptedException {
+    String id = lastChanged.get("pod_nbr") + "|" + lastChanged.get("pod_line");
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    while (sn.rows().snapshot("sn_fcms_intg_imp_order_line").stream()
+        .noneMatch(
+            r ->
+                id.equals(r.get("u_external_id"))
+                    && String.valueOf(r.get("u_description")).startsWith("bench change"))) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("change of " + id + " never arrived");
+      }
+      Thread.sleep(250);
+    }
+    settle();
+  }
+
+  /** Waits until ServiceNow has seen no request for two seconds: the pipeline is drained. */
+  private void settle() throws InterruptedException {
+    long last = -1;
+    int quiet = 0;
+    while (quiet < 8) {
+      Thread.sleep(250);
+      long now = calls();
+      quiet = now == last ? quiet + 1 : 0;
+      last = now;
+    }
+  }
+}
