@@ -49,6 +49,11 @@ final class DemoScenario {
     for (SandboxTenant t : sandbox.tenants()) {
       api.post(fleet.service("console").baseUri().resolve("/tenants"), TenantBody.of(t));
       out.printf("onboarded tenant %s through the console API%n", t.id());
+      JsonNode report =
+          api.post(
+              fleet.service("console").baseUri().resolve("/tenants/" + t.id() + "/ping"), null);
+      PingReport.print(report, out);
+      ok &= report.path("ready").asBoolean();
     }
     for (SandboxTenant t : sandbox.tenants()) {
       api.post(fleet.service("qad-poller").baseUri().resolve("/polls/" + t.id() + "/run"), null);

@@ -86,6 +86,8 @@ public final class FleetMain {
       return 1;
     }
     out.println("all services healthy");
+    PingMain.FleetFile.write(root, fleet, demo ? settings.apiToken : null);
+    extras.add(() -> java.nio.file.Files.deleteIfExists(PingMain.FleetFile.path(root)));
     if (demo) {
       OperatorApi api = new OperatorApi(settings.apiToken);
       boolean complete = new DemoScenario(fleet, sandbox, api, out).run();
