@@ -3,10 +3,13 @@ package io.mlconnector.stack;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mlconnector.common.crypto.CredentialCipher;
 import io.mlconnector.common.crypto.EncryptedSecret;
+import io.mlconnector.common.tenant.Secret;
 import io.mlconnector.common.tenant.Tenant;
 import io.mlconnector.common.tenant.TenantRows;
+import io.mlconnector.sandbox.SandboxTenant;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -132,6 +135,29 @@ public final class TenantFixtures {
       ps.setBytes(5, e.ciphertext());
       ps.executeUpdate();
     }
+  }
+
+  /** The registry entry of a sandbox tenant (sandbox mode on, so loopback http is allowed). */
+  public static Tenant sandboxTenant(SandboxTenant t, boolean batchApi) {
+    return new Tenant(
+        t.id(),
+        "Sandbox " + t.id(),
+        true,
+        new Tenant.Qad(
+            URI.create(t.qad().tenantUrl()),
+            t.qad().workspace(),
+            t.qad().clientId(),
+            t.qad().username(),
+            new Secret(t.qad().password())),
+        new Tenant.ServiceNow(
+            URI.create(t.servicenow().instanceUrl()),
+            t.servicenow().clientId(),
+            new Secret(t.servicenow().clientSecret()),
+            batchApi),
+        Map.of(),
+        Map.of(),
+        true,
+        false);
   }
 
   /** Removes a tenant (and its secrets). */

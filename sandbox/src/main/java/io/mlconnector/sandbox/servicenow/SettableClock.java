@@ -1,42 +1,10 @@
 package io.mlconnector.sandbox.servicenow;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
-/**
- * A clock tests can freeze and move: many writes in one second, tokens past {@code expires_in},
- * rate limit windows rolling over.
- */
-public final class SettableClock extends Clock {
-  private volatile Instant now;
-
+/** The sandbox's {@link io.mlconnector.sandbox.SettableClock}, under this simulator's package. */
+public final class SettableClock extends io.mlconnector.sandbox.SettableClock {
   public SettableClock(Instant start) {
-    this.now = start;
-  }
-
-  public void set(Instant instant) {
-    this.now = instant;
-  }
-
-  public void advance(Duration by) {
-    this.now = now.plus(by);
-  }
-
-  @Override
-  public Instant instant() {
-    return now;
-  }
-
-  @Override
-  public ZoneId getZone() {
-    return ZoneOffset.UTC;
-  }
-
-  @Override
-  public Clock withZone(ZoneId zone) {
-    return this;
+    super(start);
   }
 }

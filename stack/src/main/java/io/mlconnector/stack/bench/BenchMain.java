@@ -2,8 +2,6 @@ package io.mlconnector.stack.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.mlconnector.common.tenant.Secret;
-import io.mlconnector.common.tenant.Tenant;
 import io.mlconnector.sandbox.SandboxLandscape;
 import io.mlconnector.sandbox.SandboxTenant;
 import io.mlconnector.sandbox.seed.SeedData;
@@ -60,7 +58,7 @@ public final class BenchMain {
     open.add(sandbox);
     TenantFixtures registry = new TenantFixtures(endpoints, REGISTRY).install();
     for (SandboxTenant t : sandbox.tenants()) {
-      registry.put(registryEntry(t, t.id().equals("bench")));
+      registry.put(TenantFixtures.sandboxTenant(t, t.id().equals("bench")));
     }
     Map<String, String> env = env(endpoints);
     ServiceProcess poller = start("qad-poller", root, env, open);
@@ -115,28 +113,6 @@ public final class BenchMain {
     env.put("MLC_CRYPTO_ACTIVE_KEY_ID", TenantFixtures.CRYPTO_KEY_ID);
     env.put("MLC_QAD_SCHEDULING_ENABLED", "false");
     return env;
-  }
-
-  private static Tenant registryEntry(SandboxTenant t, boolean batchApi) {
-    return new Tenant(
-        t.id(),
-        "Bench " + t.id(),
-        true,
-        new Tenant.Qad(
-            URI.create(t.qad().tenantUrl()),
-            t.qad().workspace(),
-            t.qad().clientId(),
-            t.qad().username(),
-            new Secret(t.qad().password())),
-        new Tenant.ServiceNow(
-            URI.create(t.servicenow().instanceUrl()),
-            t.servicenow().clientId(),
-            new Secret(t.servicenow().clientSecret()),
-            batchApi),
-        Map.of(),
-        Map.of(),
-        true,
-        false);
   }
 
   private static void report(
