@@ -43,6 +43,13 @@ public interface WriterConfig {
     @WithDefault("true")
     boolean enabled();
 
+    /**
+     * Benchmark baseline only ({@code ./mlc bench}): one lookup and one write per record, no
+     * batching and no skipping of unchanged rows — what a hand-built integration typically does.
+     */
+    @WithDefault("false")
+    boolean naive();
+
     /** Records per poll (Kafka {@code max.poll.records}); lookups are grouped within a poll. */
     @WithDefault("500")
     int maxPollRecords();

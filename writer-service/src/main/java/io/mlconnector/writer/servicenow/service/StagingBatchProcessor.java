@@ -36,7 +36,7 @@ public class StagingBatchProcessor {
     this.tenants = tenants;
     this.writer = writer;
     this.recorder = recorder;
-    this.batchSize = config.servicenowBatchSize();
+    this.batchSize = config.servicenow().naive() ? 1 : config.servicenowBatchSize();
   }
 
   /**

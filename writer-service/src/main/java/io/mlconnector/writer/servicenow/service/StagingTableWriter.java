@@ -7,6 +7,7 @@ import io.mlconnector.snclient.error.ServiceNowException;
 import io.mlconnector.snclient.model.ServiceNowRecord;
 import io.mlconnector.snclient.query.EncodedQuery;
 import io.mlconnector.snclient.query.TableQuery;
+import io.mlconnector.writer.config.WriterConfig;
 import io.mlconnector.writer.servicenow.ledger.LedgerEntry;
 import io.mlconnector.writer.servicenow.ledger.WriterLedger;
 import io.mlconnector.writer.servicenow.metrics.WriterMetrics;
@@ -29,8 +30,15 @@ public class StagingTableWriter {
   private final StagingWrites writes;
   private final WriterMetrics metrics;
 
+  private final boolean naive;
+
   public StagingTableWriter(
-      WriterLedger ledger, ServiceNowClients clients, StagingWrites writes, WriterMetrics metrics) {
+      WriterLedger ledger,
+      ServiceNowClients clients,
+      StagingWrites writes,
+      WriterMetrics metrics,
+      WriterConfig config) {
+    this.naive = config.servicenow().naive();
     this.ledger = ledger;
     this.clients = clients;
     this.writes = writes;
@@ -44,7 +52,7 @@ public class StagingTableWriter {
     List<PlannedRow> pending = new ArrayList<>();
     for (PlannedRow row : chunk) {
       LedgerEntry entry = known.get(row.externalId());
-      if (entry != null && entry.writtenWith(row.contentHash())) {
+      if (!naive && entry != null && entry.writtenWith(row.contentHash())) {
         out.add(row.skipped(null));
         metrics.skipped(tenant.id(), table);
       } else {
