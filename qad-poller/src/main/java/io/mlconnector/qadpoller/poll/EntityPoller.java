@@ -1,15 +1,18 @@
 package io.mlconnector.qadpoller.poll;
 
 import io.mlconnector.common.event.EntityType;
+import io.mlconnector.common.event.SourceSystem;
 import io.mlconnector.common.tenant.Tenant;
+import io.mlconnector.pollercore.metrics.PollMetrics;
+import io.mlconnector.pollercore.publish.PagePublisher;
+import io.mlconnector.pollercore.run.PollCounts;
+import io.mlconnector.pollercore.run.PollPass;
 import io.mlconnector.qadclient.QadClient;
 import io.mlconnector.qadclient.QadClients;
 import io.mlconnector.qadpoller.config.QadPollerConfig;
 import io.mlconnector.qadpoller.cursor.CursorStore;
-import io.mlconnector.qadpoller.cursor.PollCursor;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One modified-since poll of one tenant's entity, from its cursor (less the overlap) to the end, or
@@ -22,7 +25,7 @@ public class EntityPoller {
   private final CursorStore cursors;
   private final PagePublisher pages;
   private final PollMetrics metrics;
-  private final QadPollerConfig config;
+  private final QadPollerConfig.Qad config;
 
   public EntityPoller(
       QadClients clients,
@@ -34,62 +37,28 @@ public class EntityPoller {
     this.cursors = cursors;
     this.pages = pages;
     this.metrics = metrics;
-    this.config = config;
+    this.config = config.qad();
   }
 
-  public EntityRun poll(Tenant tenant, EntityType entity, Counts counts) {
-    Instant started = Instant.now();
+  public EntityRun poll(Tenant tenant, EntityType entity, PollCounts counts) {
     QadClient client = clients.forTenant(tenant);
+    String name = entity.wireName();
     String modifiedField = clients.mapping().of(entity).modifiedField();
-    Instant since =
-        cursors
-            .find(tenant.id(), entity.wireName())
-            .map(PollCursor::lastModified)
-            .map(c -> c.minus(config.qad().overlap()))
-            .orElse(null);
-    PollMetrics.InitialLoad load =
-        since == null ? metrics.initialLoad(tenant.id(), entity.wireName()) : null;
-    new ChangeReader(client, entity, config.qad().pageSize())
+    Instant since = cursors.resumeFrom(tenant.id(), name, config.overlap()).orElse(null);
+    PollPass pass = new PollPass(metrics, tenant.id(), name, name, since == null, "QAD", counts);
+    new ChangeReader(client, entity, config.pageSize())
         .read(
             since,
-            total -> {
-              if (load != null) {
-                load.total(total);
-              }
-            },
-            (rows, cursorAfter) -> {
-              PagePublisher.Outcome o =
-                  pages.publish(tenant.id(), entity, modifiedField, rows, cursorAfter);
-              counts.read.addAndGet(rows.size());
-              counts.published.addAndGet(o.published());
-              counts.skipped.addAndGet(o.skipped());
-              metrics.published(tenant.id(), entity.wireName(), o.published());
-              if (load != null) {
-                load.advance(rows.size());
-              }
-            });
-    if (load != null) {
-      load.finish();
-    }
-    return counts.toRun(entity, since == null, started, null);
-  }
-
-  /** Running counts, readable when a poll stops half-way. */
-  public static final class Counts {
-    final AtomicLong read = new AtomicLong();
-    final AtomicLong published = new AtomicLong();
-    final AtomicLong skipped = new AtomicLong();
-
-    public EntityRun toRun(EntityType entity, boolean initial, Instant started, String error) {
-      return new EntityRun(
-          entity.wireName(),
-          initial,
-          started,
-          Instant.now(),
-          read.get(),
-          published.get(),
-          skipped.get(),
-          error);
-    }
+            pass::total,
+            (rows, cursorAfter) ->
+                pass.page(
+                    rows.size(),
+                    pages.publish(
+                        tenant.id(),
+                        SourceSystem.QAD,
+                        entity,
+                        QadChanges.of(rows, modifiedField),
+                        QadChanges.cursorAfter(name, rows, cursorAfter))));
+    return pass.finish(EntityRun::new, name);
   }
 }

@@ -1,5 +1,6 @@
 package io.mlconnector.qadpoller.poll;
 
+import io.mlconnector.pollercore.run.TargetRun;
 import java.time.Instant;
 
 /**
@@ -18,4 +19,5 @@ public record EntityRun(
     long read,
     long published,
     long skipped,
-    String error) {}
+    String error)
+    implements TargetRun {}

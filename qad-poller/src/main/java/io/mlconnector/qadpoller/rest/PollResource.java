@@ -1,12 +1,11 @@
 package io.mlconnector.qadpoller.rest;
 
-import io.mlconnector.common.http.ApiException;
-import io.mlconnector.common.tenant.Tenant;
+import io.mlconnector.pollercore.cursor.PollCursor;
+import io.mlconnector.pollercore.rest.PollStates;
+import io.mlconnector.pollercore.schedule.PollTargets;
 import io.mlconnector.qadpoller.cursor.CursorStore;
-import io.mlconnector.qadpoller.cursor.PollCursor;
 import io.mlconnector.qadpoller.poll.EntityRun;
 import io.mlconnector.qadpoller.poll.TenantPollRunner;
-import io.mlconnector.qadpoller.schedule.PollTargets;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -15,7 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /** On-demand polls and poll state per tenant (demo, tests, operators). */
 @Path("/polls")
@@ -44,30 +42,15 @@ public class PollResource {
   @POST
   @Path("/{tenant}/run")
   public RunReport run(@PathParam("tenant") String tenantId) {
-    return new RunReport(tenantId, runner.runAll(pollable(tenantId)));
+    return new RunReport(tenantId, runner.runAll(targets.pollable(tenantId)));
   }
 
   @GET
   @Path("/{tenant}")
   public TenantState state(@PathParam("tenant") String tenantId) {
-    pollable(tenantId);
-    Map<String, EntityState> out = new TreeMap<>();
-    Map<String, EntityRun> runs = runner.lastRuns(tenantId);
-    for (PollCursor c : cursors.all(tenantId)) {
-      out.put(c.entity(), new EntityState(c, runs.get(c.entity())));
-    }
-    runs.forEach((entity, run) -> out.putIfAbsent(entity, new EntityState(null, run)));
-    return new TenantState(tenantId, out);
-  }
-
-  private Tenant pollable(String tenantId) {
-    Tenant tenant =
-        targets.find(tenantId).orElseThrow(() -> ApiException.notFound("tenant " + tenantId));
-    if (!tenant.enabled() || !targets.polledHere(tenantId)) {
-      throw ApiException.badRequest(
-          "tenant " + tenantId + " is not polled by this instance",
-          "enable the tenant in the console, or add it to MLC_TENANTS of this poller");
-    }
-    return tenant;
+    targets.pollable(tenantId);
+    return new TenantState(
+        tenantId,
+        PollStates.byName(cursors.all(tenantId), runner.lastRuns(tenantId), EntityState::new));
   }
 }

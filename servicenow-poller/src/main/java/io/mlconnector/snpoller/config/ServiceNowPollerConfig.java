@@ -1,5 +1,6 @@
 package io.mlconnector.snpoller.config;
 
+import io.mlconnector.pollercore.config.PollerSettings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -9,47 +10,19 @@ import java.util.Optional;
 /**
  * Configuration of the ServiceNow poller ({@code mlc.*}). The client library reads its own keys
  * under {@code mlc.servicenow.*} (timeouts, retries, breaker); this mapping owns the polling ones.
+ * The keys every poller has (page size, overlap, tick, ...) come from {@link PollerSettings};
+ * {@code mlc.tenants} is read by poller-core's {@code PollTargets}.
  */
 @ConfigMapping(prefix = "mlc")
 public interface ServiceNowPollerConfig {
 
-  /** Tenant ids this instance polls ({@code MLC_TENANTS}); absent = every enabled tenant. */
-  Optional<List<String>> tenants();
-
   /** How ServiceNow is read. */
   ServiceNow servicenow();
 
-  /** ServiceNow polling settings. */
-  interface ServiceNow {
+  /** ServiceNow polling settings: keyset page size, overlap, tick, ... and what is special here. */
+  interface ServiceNow extends PollerSettings {
     /** Default cadence per entity family; a tenant may override each. */
     Schedule schedule();
-
-    /** {@code sysparm_limit} per keyset page. */
-    @WithDefault("200")
-    int pageSize();
-
-    /**
-     * Re-read window before the cursor for clock skew between ServiceNow nodes and late commits;
-     * re-seen versions are dropped by content hash.
-     */
-    @WithDefault("5s")
-    Duration overlap();
-
-    /** Whether polls run on their cadence; off, only {@code POST /polls/{tenant}/run} polls. */
-    @WithDefault("true")
-    boolean schedulingEnabled();
-
-    /** How often the scheduler looks for due tenant/family polls. */
-    @WithDefault("5s")
-    Duration tick();
-
-    /** Tenants polled at the same time (one thread each; a tenant never runs twice at once). */
-    @WithDefault("4")
-    int concurrency();
-
-    /** How long to wait for the broker to acknowledge one page of events. */
-    @WithDefault("30s")
-    Duration publishTimeout();
 
     /**
      * Called (POST) before each invoice poll of a tenant, so receipts reach QAD before the invoices

@@ -2,6 +2,7 @@ package io.mlconnector.snpoller.poll;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mlconnector.common.event.EntityType;
+import io.mlconnector.pollercore.publish.PolledRecord;
 import java.time.Instant;
 
 /**
@@ -19,5 +20,10 @@ public record ChangedRecord(
   /** {@code sys_updated_on#hash}: a re-save without a business change keeps its hash. */
   public String sourceVersion() {
     return updatedOn + "#" + contentHash;
+  }
+
+  /** As poller-core publishes it: keyed, identified and versioned by its sys_id. */
+  public PolledRecord toPolled() {
+    return new PolledRecord(sysId, sysId, sysId, sourceVersion(), updatedAt, payload, contentHash);
   }
 }

@@ -1,15 +1,22 @@
 package io.mlconnector.snpoller.poll;
 
+import io.mlconnector.common.event.SourceSystem;
 import io.mlconnector.common.tenant.Tenant;
+import io.mlconnector.pollercore.cursor.CursorPosition;
+import io.mlconnector.pollercore.metrics.PollMetrics;
+import io.mlconnector.pollercore.publish.PageOutcome;
+import io.mlconnector.pollercore.publish.PagePublisher;
+import io.mlconnector.pollercore.run.PollCounts;
+import io.mlconnector.pollercore.run.PollPass;
 import io.mlconnector.snclient.ServiceNowClient;
 import io.mlconnector.snclient.ServiceNowClients;
+import io.mlconnector.snclient.model.ServiceNowRecord;
 import io.mlconnector.snpoller.config.ServiceNowPollerConfig;
 import io.mlconnector.snpoller.cursor.CursorStore;
 import io.mlconnector.snpoller.read.KeysetPosition;
 import io.mlconnector.snpoller.read.KeysetReader;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.List;
 
 /**
  * One poll of one tenant's table, from its cursor less the overlap to the end, or the whole table
@@ -40,17 +47,23 @@ public class TablePoller {
     this.config = config.servicenow();
   }
 
-  public TableRun poll(Tenant tenant, SourceTable table, Counts counts) {
-    Instant started = Instant.now();
+  public TableRun poll(Tenant tenant, SourceTable table, PollCounts counts) {
     ServiceNowClient client = clients.forTenant(tenant);
+    String name = table.cursorName();
     KeysetPosition start =
         cursors
-            .find(tenant.id(), table.cursorName())
-            .map(c -> KeysetPosition.from(c.lastModified().minus(config.overlap())))
+            .resumeFrom(tenant.id(), name, config.overlap())
+            .map(KeysetPosition::from)
             .orElse(null);
-    PollMetrics.InitialLoad load =
-        start == null ? metrics.initialLoad(tenant.id(), table.cursorName()) : null;
-    String entity = table.publishedAs().wireName();
+    PollPass pass =
+        new PollPass(
+            metrics,
+            tenant.id(),
+            name,
+            table.publishedAs().wireName(),
+            start == null,
+            "ServiceNow",
+            counts);
     new KeysetReader(
             client,
             table.tableName(config.tables()),
@@ -59,53 +72,22 @@ public class TablePoller {
             config.pageSize())
         .read(
             start,
-            total -> {
-              if (load != null) {
-                load.total(total);
-              }
-            },
-            (rows, after) -> {
-              PagePublisher.Outcome o =
-                  pages.publish(
-                      tenant.id(),
-                      table.publishedAs(),
-                      translator.records(client, table, rows),
-                      table,
-                      after);
-              counts.read.addAndGet(rows.size());
-              counts.published.addAndGet(o.published());
-              counts.skipped.addAndGet(o.skipped());
-              metrics.published(tenant.id(), entity, o.published());
-              if (load != null) {
-                load.advance(rows.size());
-              }
-            });
-    if (load != null) {
-      load.finish();
-    }
-    return counts.toRun(table, start == null, started, null);
+            pass::total,
+            (rows, after) -> pass.page(rows.size(), publish(tenant, client, table, rows, after)));
+    return pass.finish(TableRun::new, name);
   }
 
-  /** Running counts, readable when a poll stops half-way. */
-  public static final class Counts {
-    final AtomicLong read = new AtomicLong();
-    final AtomicLong published = new AtomicLong();
-    final AtomicLong skipped = new AtomicLong();
-
-    public long published() {
-      return published.get();
-    }
-
-    public TableRun toRun(SourceTable table, boolean initial, Instant started, String error) {
-      return new TableRun(
-          table.cursorName(),
-          initial,
-          started,
-          Instant.now(),
-          read.get(),
-          published.get(),
-          skipped.get(),
-          error);
-    }
+  private PageOutcome publish(
+      Tenant tenant,
+      ServiceNowClient client,
+      SourceTable table,
+      List<ServiceNowRecord> rows,
+      KeysetPosition after) {
+    return pages.publish(
+        tenant.id(),
+        SourceSystem.SERVICENOW,
+        table.publishedAs(),
+        translator.records(client, table, rows).stream().map(ChangedRecord::toPolled).toList(),
+        new CursorPosition(table.cursorName(), after.updatedOn(), after.sysId()));
   }
 }

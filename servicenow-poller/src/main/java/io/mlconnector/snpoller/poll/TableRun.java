@@ -1,5 +1,6 @@
 package io.mlconnector.snpoller.poll;
 
+import io.mlconnector.pollercore.run.TargetRun;
 import java.time.Instant;
 
 /**
@@ -19,4 +20,5 @@ public record TableRun(
     long read,
     long published,
     long skipped,
-    String error) {}
+    String error)
+    implements TargetRun {}

@@ -1,66 +1,42 @@
 package io.mlconnector.snpoller.poll;
 
 import io.mlconnector.common.tenant.Tenant;
+import io.mlconnector.pollercore.run.PollCounts;
+import io.mlconnector.pollercore.run.TenantPolls;
 import io.mlconnector.snpoller.receipt.ReceiptSync;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
+import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
-import org.jboss.logging.Logger;
 
 /**
- * Runs a tenant's families, one run per tenant at a time, and remembers the last run of each table.
- * The invoice family first asks for a receipt sync. A failure stops its family (lines are not read
- * past a failed header read) and is logged as one line; it never reaches other tenants.
+ * Runs a tenant's families, one run per tenant at a time, and remembers the last run of each table
+ * (poller-core's {@link TenantPolls}). The invoice family first asks for a receipt sync; a failed
+ * header read stops its lines.
  */
-@ApplicationScoped
-public class TenantPollRunner {
-  private static final Logger LOG = Logger.getLogger(TenantPollRunner.class);
+@Singleton
+public class TenantPollRunner extends TenantPolls<PollFamily, SourceTable, TableRun> {
 
   /** What one run did: the receipt sync (if invoices were polled) and each table polled. */
   public record PollRun(String receiptSync, List<TableRun> tables) {}
 
   private final TablePoller poller;
   private final ReceiptSync receipts;
-  private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
-  private final Map<String, Map<String, TableRun>> lastRuns = new ConcurrentHashMap<>();
 
   public TenantPollRunner(TablePoller poller, ReceiptSync receipts) {
+    super("ServiceNow", TableRun::new);
     this.poller = poller;
     this.receipts = receipts;
   }
 
   /** Every family now, waiting for a scheduled run of the same tenant to finish first. */
   public PollRun runAll(Tenant tenant) {
-    ReentrantLock lock = lock(tenant.id());
-    lock.lock();
-    try {
-      return run(tenant, List.of(PollFamily.values()));
-    } finally {
-      lock.unlock();
-    }
+    return whenIdle(tenant, () -> run(tenant, List.of(PollFamily.values())));
   }
 
   /** The given families, unless the tenant is already being polled. */
   public Optional<PollRun> tryRun(Tenant tenant, List<PollFamily> families) {
-    ReentrantLock lock = lock(tenant.id());
-    if (!lock.tryLock()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(run(tenant, families));
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  /** The last run of each table of a tenant, by cursor name. */
-  public Map<String, TableRun> lastRuns(String tenant) {
-    return Map.copyOf(lastRuns.getOrDefault(tenant, Map.of()));
+    return ifIdle(tenant, () -> run(tenant, families));
   }
 
   private PollRun run(Tenant tenant, List<PollFamily> families) {
@@ -75,31 +51,18 @@ public class TenantPollRunner {
     return new PollRun(receiptSync, runs);
   }
 
-  private List<TableRun> runFamily(Tenant tenant, PollFamily family) {
-    List<TableRun> runs = new ArrayList<>();
-    for (SourceTable table : family.tables()) {
-      TablePoller.Counts counts = new TablePoller.Counts();
-      Instant started = Instant.now();
-      TableRun run;
-      try {
-        run = poller.poll(tenant, table, counts);
-      } catch (RuntimeException e) {
-        LOG.warnf(
-            "ServiceNow poll of tenant %s, %s failed after %d event(s); cursor kept: %s",
-            tenant.id(), table.cursorName(), counts.published(), e.getMessage());
-        LOG.debug("poll failure detail", e);
-        run = counts.toRun(table, false, started, String.valueOf(e.getMessage()));
-      }
-      lastRuns.computeIfAbsent(tenant.id(), t -> new ConcurrentHashMap<>()).put(run.table(), run);
-      runs.add(run);
-      if (run.error() != null) {
-        break;
-      }
-    }
-    return runs;
+  @Override
+  protected List<SourceTable> targetsOf(PollFamily family) {
+    return family.tables();
   }
 
-  private ReentrantLock lock(String tenant) {
-    return locks.computeIfAbsent(tenant, t -> new ReentrantLock());
+  @Override
+  protected String nameOf(SourceTable table) {
+    return table.cursorName();
+  }
+
+  @Override
+  protected TableRun poll(Tenant tenant, SourceTable table, PollCounts counts) {
+    return poller.poll(tenant, table, counts);
   }
 }

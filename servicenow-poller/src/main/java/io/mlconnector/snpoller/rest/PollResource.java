@@ -1,21 +1,20 @@
 package io.mlconnector.snpoller.rest;
 
-import io.mlconnector.common.http.ApiException;
-import io.mlconnector.common.tenant.Tenant;
+import io.mlconnector.pollercore.cursor.PollCursor;
+import io.mlconnector.pollercore.rest.PollStates;
+import io.mlconnector.pollercore.schedule.PollTargets;
 import io.mlconnector.snpoller.cursor.CursorStore;
-import io.mlconnector.snpoller.cursor.PollCursor;
 import io.mlconnector.snpoller.poll.TableRun;
 import io.mlconnector.snpoller.poll.TenantPollRunner;
-import io.mlconnector.snpoller.schedule.PollTargets;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /** On-demand polls and poll state per tenant (demo, tests, operators). */
 @Path("/polls")
@@ -24,8 +23,23 @@ public class PollResource {
   /** The answer of a run: the receipt sync outcome and one entry per table polled, in order. */
   public record RunReport(String tenant, String receiptSync, List<TableRun> tables) {}
 
+  /**
+   * Where the next read of one table starts: every row up to ({@code lastModified}, {@code
+   * lastKey}) in keyset order has been published and acknowledged.
+   *
+   * @param table the table's cursor name
+   * @param lastKey the sys_id of the last row, the tie-breaker within {@code lastModified}'s second
+   */
+  public record TableCursor(String table, Instant lastModified, String lastKey, Instant updatedAt) {
+    static TableCursor of(PollCursor c) {
+      return c == null
+          ? null
+          : new TableCursor(c.entity(), c.lastModified(), c.lastKey(), c.updatedAt());
+    }
+  }
+
   /** Cursor and last run of one table. */
-  public record TableState(PollCursor cursor, TableRun lastRun) {}
+  public record TableState(TableCursor cursor, TableRun lastRun) {}
 
   /** Poll state of a tenant by table cursor name. */
   public record TenantState(String tenant, Map<String, TableState> tables) {}
@@ -44,31 +58,19 @@ public class PollResource {
   @POST
   @Path("/{tenant}/run")
   public RunReport run(@PathParam("tenant") String tenantId) {
-    TenantPollRunner.PollRun run = runner.runAll(pollable(tenantId));
+    TenantPollRunner.PollRun run = runner.runAll(targets.pollable(tenantId));
     return new RunReport(tenantId, run.receiptSync(), run.tables());
   }
 
   @GET
   @Path("/{tenant}")
   public TenantState state(@PathParam("tenant") String tenantId) {
-    pollable(tenantId);
-    Map<String, TableState> out = new TreeMap<>();
-    Map<String, TableRun> runs = runner.lastRuns(tenantId);
-    for (PollCursor c : cursors.all(tenantId)) {
-      out.put(c.table(), new TableState(c, runs.get(c.table())));
-    }
-    runs.forEach((table, run) -> out.putIfAbsent(table, new TableState(null, run)));
-    return new TenantState(tenantId, out);
-  }
-
-  private Tenant pollable(String tenantId) {
-    Tenant tenant =
-        targets.find(tenantId).orElseThrow(() -> ApiException.notFound("tenant " + tenantId));
-    if (!tenant.enabled() || !targets.polledHere(tenantId)) {
-      throw ApiException.badRequest(
-          "tenant " + tenantId + " is not polled by this instance",
-          "enable the tenant in the console, or add it to MLC_TENANTS of this poller");
-    }
-    return tenant;
+    targets.pollable(tenantId);
+    return new TenantState(
+        tenantId,
+        PollStates.byName(
+            cursors.all(tenantId),
+            runner.lastRuns(tenantId),
+            (cursor, run) -> new TableState(TableCursor.of(cursor), run)));
   }
 }

@@ -1,4 +1,4 @@
-package io.mlconnector.qadpoller.cursor;
+package io.mlconnector.pollercore.cursor;
 
 import java.time.Instant;
 

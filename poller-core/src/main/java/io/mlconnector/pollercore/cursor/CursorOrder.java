@@ -1,0 +1,32 @@
+package io.mlconnector.pollercore.cursor;
+
+/**
+ * How a cursor refuses to move back when a page commits after a later one: readers differ in what
+ * "later" means, so each poller says which order its cursors follow.
+ */
+public enum CursorOrder {
+  /**
+   * Only the modified time orders: a tied second is re-read by offset, so its keys come in no
+   * useful order and the last key written wins.
+   */
+  MODIFIED_TIME(
+      " set last_modified = greatest(poll_cursor.last_modified, excluded.last_modified),"
+          + " last_key = excluded.last_key, updated_at = now()"),
+
+  /** ({@code last_modified}, {@code last_key}) is the keyset order; a row comparison guards it. */
+  KEYSET(
+      " set last_modified = excluded.last_modified, last_key = excluded.last_key,"
+          + " updated_at = now()"
+          + " where (excluded.last_modified, excluded.last_key)"
+          + " > (poll_cursor.last_modified, poll_cursor.last_key)");
+
+  private final String onConflictUpdate;
+
+  CursorOrder(String onConflictUpdate) {
+    this.onConflictUpdate = onConflictUpdate;
+  }
+
+  String onConflictUpdate() {
+    return onConflictUpdate;
+  }
+}

@@ -1,0 +1,100 @@
+package io.mlconnector.pollercore.publish;
+
+import io.mlconnector.common.audit.AuditEntry;
+import io.mlconnector.common.audit.AuditStage;
+import io.mlconnector.common.audit.AuditTrail;
+import io.mlconnector.common.event.EntityType;
+import io.mlconnector.common.event.EventEnvelope;
+import io.mlconnector.common.event.EventKey;
+import io.mlconnector.common.event.SourceSystem;
+import io.mlconnector.common.event.Topics;
+import io.mlconnector.common.kafka.EventPublisher;
+import io.mlconnector.pollercore.config.PollerSettings;
+import io.mlconnector.pollercore.cursor.CursorPosition;
+import io.mlconnector.pollercore.cursor.CursorStore;
+import io.mlconnector.pollercore.cursor.PublishedVersion;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+/**
+ * Publishes one page of records: drops versions already published (same key and content hash),
+ * sends the rest, waits for the broker's acknowledgement of every event, and only then records the
+ * versions, the POLLED audit rows and the new cursor in one transaction. A crash before that commit
+ * re-reads the page next time (at-least-once); nothing is lost.
+ */
+@ApplicationScoped
+public class PagePublisher {
+  private final EventPublisher publisher;
+  private final CursorStore store;
+  private final AuditTrail audit;
+  private final PollerSettings settings;
+
+  public PagePublisher(
+      EventPublisher publisher, CursorStore store, AuditTrail audit, PollerSettings settings) {
+    this.publisher = publisher;
+    this.store = store;
+    this.audit = audit;
+    this.settings = settings;
+  }
+
+  /**
+   * @param records the page's records, all of {@code entity}; a key seen twice keeps the last
+   * @param cursorAfter where the cursor moves once acknowledged, or {@code null} to keep it
+   */
+  public PageOutcome publish(
+      String tenant,
+      SourceSystem source,
+      EntityType entity,
+      List<PolledRecord> records,
+      CursorPosition cursorAfter) {
+    Map<String, PolledRecord> latest = new LinkedHashMap<>();
+    records.forEach(r -> latest.put(r.recordKey(), r));
+    Map<String, String> known = store.publishedHashes(tenant, entity.wireName(), latest.keySet());
+    List<PolledRecord> fresh =
+        latest.values().stream()
+            .filter(r -> !r.contentHash().equals(known.get(r.recordKey())))
+            .toList();
+
+    List<EventPublisher.Outgoing> outgoing = new ArrayList<>(fresh.size());
+    for (PolledRecord r : fresh) {
+      EventEnvelope event =
+          EventEnvelope.create(
+              tenant, entity, source, r.sourceId(), r.sourceVersion(), r.modifiedAt(), r.payload());
+      outgoing.add(
+          new EventPublisher.Outgoing(
+              Topics.changed(source, entity), EventKey.of(tenant, entity, r.businessKey()), event));
+    }
+    List<RecordMetadata> acks =
+        outgoing.isEmpty()
+            ? List.of()
+            : publisher.publishAndAwait(outgoing, settings.publishTimeout());
+
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              store.advance(
+                  tenant,
+                  entity.wireName(),
+                  fresh.stream()
+                      .map(
+                          r -> new PublishedVersion(r.recordKey(), r.contentHash(), r.modifiedAt()))
+                      .toList(),
+                  cursorAfter);
+              for (int i = 0; i < outgoing.size(); i++) {
+                RecordMetadata m = acks.get(i);
+                audit.record(
+                    AuditEntry.of(
+                        outgoing.get(i).event(),
+                        AuditStage.POLLED,
+                        fresh.get(i).contentHash(),
+                        new AuditEntry.KafkaCoordinates(m.topic(), m.partition(), m.offset())));
+              }
+            });
+    return new PageOutcome(fresh.size(), records.size() - fresh.size());
+  }
+}

@@ -1,0 +1,104 @@
+package io.mlconnector.pollercore.run;
+
+import io.mlconnector.common.tenant.Tenant;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs a tenant's families, one run per tenant at a time, and remembers the last run of each entity
+ * or table. A failure stops its family (lines are not polled past a failed header poll) and is
+ * logged as one line; it never reaches other tenants.
+ *
+ * <p>A poller extends it with its family type {@code F}, its poll target {@code T} (an entity, a
+ * table) and its run record {@code R}, and says how one target is polled.
+ */
+public abstract class TenantPolls<F, T, R extends TargetRun> {
+  private final Logger log = Logger.getLogger(getClass());
+  private final String system;
+  private final RunFactory<R> runs;
+  private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, R>> lastRuns = new ConcurrentHashMap<>();
+
+  /**
+   * @param system the source system named in failure log lines, e.g. {@code QAD}
+   */
+  protected TenantPolls(String system, RunFactory<R> runs) {
+    this.system = system;
+    this.runs = runs;
+  }
+
+  /** The targets of a family, in polling order. */
+  protected abstract List<T> targetsOf(F family);
+
+  /** The name of a target's cursor and last run, e.g. {@code gl-account}. */
+  protected abstract String nameOf(T target);
+
+  /** Polls one target; throws when the source or the broker fails. */
+  protected abstract R poll(Tenant tenant, T target, PollCounts counts);
+
+  /** Runs {@code work} now, waiting for a scheduled run of the same tenant to finish first. */
+  protected final <X> X whenIdle(Tenant tenant, Supplier<X> work) {
+    ReentrantLock lock = lock(tenant.id());
+    lock.lock();
+    try {
+      return work.get();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Runs {@code work} unless the tenant is already being polled. */
+  protected final <X> Optional<X> ifIdle(Tenant tenant, Supplier<X> work) {
+    ReentrantLock lock = lock(tenant.id());
+    if (!lock.tryLock()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(work.get());
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The last run of each target of a tenant, by name. */
+  public Map<String, R> lastRuns(String tenant) {
+    return Map.copyOf(lastRuns.getOrDefault(tenant, Map.of()));
+  }
+
+  /** Polls the family's targets in order, up to the first failure. */
+  protected List<R> runFamily(Tenant tenant, F family) {
+    List<R> out = new ArrayList<>();
+    for (T target : targetsOf(family)) {
+      PollCounts counts = new PollCounts();
+      Instant started = Instant.now();
+      String name = nameOf(target);
+      R run;
+      try {
+        run = poll(tenant, target, counts);
+      } catch (RuntimeException e) {
+        log.warnf(
+            "%s poll of tenant %s, %s failed after %d event(s); cursor kept: %s",
+            system, tenant.id(), name, counts.published(), e.getMessage());
+        log.debug("poll failure detail", e);
+        run = counts.toRun(runs, name, false, started, String.valueOf(e.getMessage()));
+      }
+      lastRuns.computeIfAbsent(tenant.id(), t -> new ConcurrentHashMap<>()).put(name, run);
+      out.add(run);
+      if (run.error() != null) {
+        break;
+      }
+    }
+    return out;
+  }
+
+  private ReentrantLock lock(String tenant) {
+    return locks.computeIfAbsent(tenant, t -> new ReentrantLock());
+  }
+}
