@@ -56,9 +56,16 @@ final class RunningFleet implements AutoCloseable {
 
   /** (Re)starts one service on a fresh port. */
   ServiceProcess startService(String name) throws Exception {
+    return startService(name, Map.of());
+  }
+
+  /** (Re)starts one service on a fresh port with extra settings for this start only. */
+  ServiceProcess startService(String name, Map<String, String> extra) throws Exception {
     ServiceProcess service =
         new ServiceProcess(name, Ports.free(), Path.of("target", "it-logs", name + ".log"));
-    service.start(SharedStack.projectRoot(), env);
+    Map<String, String> all = new LinkedHashMap<>(env);
+    all.putAll(extra);
+    service.start(SharedStack.projectRoot(), all);
     services.put(name, service);
     return service;
   }

@@ -67,7 +67,8 @@ public final class SandboxLandscape implements AutoCloseable {
     addTenant(id, SeedData.generate(seed, scalePercent));
   }
 
-  private void addTenant(String id, SeedData data) {
+  /** Adds one more seeded tenant to both running simulators. */
+  public void addTenant(String id, SeedData data) {
     QadTenantConfig qadConfig = QadTenantConfig.defaults(id);
     qad.addTenant(qadConfig);
     qad.loadSeed(id, data);

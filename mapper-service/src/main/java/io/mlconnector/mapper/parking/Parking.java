@@ -13,6 +13,7 @@ import io.mlconnector.common.event.SourceSystem;
 import io.mlconnector.common.event.Topics;
 import io.mlconnector.common.kafka.EventPublisher;
 import io.mlconnector.common.kafka.EventPublisher.Outgoing;
+import io.mlconnector.mapper.staging.StagingMappings;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;
@@ -28,10 +29,21 @@ public class Parking {
 
   private final EventPublisher publisher;
   private final AuditTrail audit;
+  private final StagingMappings mappings;
 
-  public Parking(EventPublisher publisher, AuditTrail audit) {
+  public Parking(EventPublisher publisher, AuditTrail audit, StagingMappings mappings) {
     this.publisher = publisher;
     this.audit = audit;
+    this.mappings = mappings;
+  }
+
+  /** The key the event travelled under, so a replay keeps its ordering. */
+  private String originalKey(EventEnvelope event) {
+    String business =
+        event.sourceSystem() == SourceSystem.QAD
+            ? mappings.businessKey(event.entity(), event.payload()).orElse(event.sourceId())
+            : event.sourceId();
+    return EventKey.of(event.tenant(), event.entity(), business);
   }
 
   public void park(EventEnvelope event, String reason, KafkaCoordinates where) {
@@ -41,6 +53,7 @@ public class Parking {
     payload.put("originalTopic", where.topic());
     payload.set("original", event.payload());
     payload.put("originalSourceSystem", event.sourceSystem().name());
+    payload.put("originalKey", originalKey(event));
     EventEnvelope parked = event.derive(event.entity(), SourceSystem.CONNECTOR, payload);
     publisher.publishAndAwait(
         List.of(

@@ -56,6 +56,15 @@ public class StagingMappings {
     return Optional.of(base.withOverrides(overrides));
   }
 
+  /**
+   * The business part of the Kafka key of a QAD record (PO number for the PO family), if staged.
+   */
+  public Optional<String> businessKey(EntityType entity, JsonNode record) {
+    return Optional.ofNullable(defaults.get(entity))
+        .map(m -> m.key().render(record))
+        .filter(k -> !k.isBlank());
+  }
+
   private static Map<EntityType, StagingMapping> parse(JsonNode config) {
     Map<EntityType, StagingMapping> out = new EnumMap<>(EntityType.class);
     config

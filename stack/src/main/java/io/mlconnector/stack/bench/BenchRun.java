@@ -91,9 +91,9 @@ final class BenchRun {
     return STAGING.stream().mapToLong(t -> sn.rows().snapshot(t).size()).sum();
   }
 
-  /** Every ServiceNow request (reads, writes, token calls, batch calls), sub-requests not twice. */
+  /** Every HTTP request ServiceNow received: reads, writes, token and batch calls. */
   private long calls() {
-    return sn.counters().reads() + sn.counters().writes();
+    return sn.counters().httpRequests();
   }
 
   private void poll() throws IOException, InterruptedException {

@@ -14,22 +14,22 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * The AP clerk's part of the demo: four approved invoices per tenant that show each path — one
- * whose receipt exists, one whose receipt is not posted yet, one coded to a cost center QAD does
- * not have, and a duplicate of the first.
+ * The AP clerk's part of the demo (and of the invoice integration test): four approved invoices per
+ * tenant that show each path — one whose receipt exists, one whose receipt is not posted yet, one
+ * coded to a cost center QAD does not have, and a duplicate of the first.
  */
-final class DemoInvoices {
+public final class DemoInvoices {
   /** The PO line the held invoice waits for, so the demo can post its receipt later. */
-  record Held(String poNumber, int line, BigDecimal quantity) {}
+  public record Held(String poNumber, int line, BigDecimal quantity) {}
 
   private final SandboxLandscape sandbox;
 
-  DemoInvoices(SandboxLandscape sandbox) {
+  public DemoInvoices(SandboxLandscape sandbox) {
     this.sandbox = sandbox;
   }
 
   /** Approves the four invoices in ServiceNow; returns the line the held one waits for. */
-  Held approve(String tenant) {
+  public Held approve(String tenant) {
     QadTenant qad = sandbox.qad().tenant(tenant);
     ServiceNowInstance sn = sandbox.servicenow().instance(tenant);
     QadRow received = line(qad, l -> qty(l, "pod_qty_rcvd").signum() > 0 && active(qad, l));
@@ -48,6 +48,15 @@ final class DemoInvoices {
     sn.apClerk().approveInvoice(invoice(qad, received, "INV-" + tenant + "-1", one, null));
     return new Held(
         open.get("pod_nbr").toString(), ((Number) open.get("pod_line")).intValue(), one);
+  }
+
+  /** One more invoice, for one unit of a PO line other lines' invoices have not used. */
+  public SupplierInvoice receivedInvoice(String tenant, String reference) {
+    QadTenant qad = sandbox.qad().tenant(tenant);
+    QadRow first = line(qad, l -> qty(l, "pod_qty_rcvd").signum() > 0 && active(qad, l));
+    QadRow other =
+        line(qad, l -> l != first && qty(l, "pod_qty_rcvd").signum() > 0 && active(qad, l));
+    return invoice(qad, other, reference, BigDecimal.ONE, null);
   }
 
   private static SupplierInvoice invoice(

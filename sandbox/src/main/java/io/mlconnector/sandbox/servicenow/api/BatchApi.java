@@ -68,7 +68,7 @@ public final class BatchApi {
       String resource = ApiCall.unversioned(path.substring(marker + "/api/now/".length()));
       ApiCall inner = new ApiCall(method, resource, parseQuery(query), body, outer.identity());
       if (resource.startsWith("table/")) {
-        instance.counters().record(method, ApiGateway.counterKey(resource));
+        instance.counters().recordSubRequest(method, ApiGateway.counterKey(resource));
         response = tableApi.handle(inner);
       } else {
         response = ApiErrors.error(400, "Requested URI does not represent any resource", url);

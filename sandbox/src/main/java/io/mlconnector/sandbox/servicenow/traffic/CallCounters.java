@@ -14,8 +14,20 @@ public final class CallCounters {
   private final Map<String, AtomicLong> byEndpoint = new ConcurrentHashMap<>();
   private final AtomicLong reads = new AtomicLong();
   private final AtomicLong writes = new AtomicLong();
+  private final AtomicLong httpRequests = new AtomicLong();
 
+  /** One HTTP request as it arrived (a batch call counts once here). */
   public void record(String method, String endpoint) {
+    httpRequests.incrementAndGet();
+    recordOperation(method, endpoint);
+  }
+
+  /** One operation inside a batch call: counted per endpoint and as read/write, not as HTTP. */
+  public void recordSubRequest(String method, String endpoint) {
+    recordOperation(method, endpoint);
+  }
+
+  private void recordOperation(String method, String endpoint) {
     byEndpoint.computeIfAbsent(method + " " + endpoint, k -> new AtomicLong()).incrementAndGet();
     if (endpoint.startsWith("table/")) {
       (method.equals("GET") ? reads : writes).incrementAndGet();
@@ -25,6 +37,11 @@ public final class CallCounters {
   public long count(String method, String endpoint) {
     AtomicLong n = byEndpoint.get(method + " " + endpoint);
     return n == null ? 0 : n.get();
+  }
+
+  /** HTTP requests received, of any kind; what a client pays for in round trips and quota. */
+  public long httpRequests() {
+    return httpRequests.get();
   }
 
   public long reads() {
@@ -43,6 +60,7 @@ public final class CallCounters {
     out.put("endpoints", endpoints);
     out.put("reads", reads.get());
     out.put("writes", writes.get());
+    out.put("httpRequests", httpRequests.get());
     return out;
   }
 
@@ -50,5 +68,6 @@ public final class CallCounters {
     byEndpoint.clear();
     reads.set(0);
     writes.set(0);
+    httpRequests.set(0);
   }
 }
