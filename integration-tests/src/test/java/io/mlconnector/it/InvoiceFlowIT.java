@@ -44,7 +44,7 @@ class InvoiceFlowIT {
               "MLC_SERVICENOW_RECEIPT_SYNC_URL",
               fleet.service("qad-poller").baseUri() + "/polls/{tenant}/run"));
       fleet.awaitReady(fleet.service("servicenow-poller"));
-      RunningFleet.registry().put(TenantFixtures.sandboxTenant(sandbox.tenants().get(0), false));
+      fleet.registerForThisTest(TenantFixtures.sandboxTenant(sandbox.tenants().get(0), false));
       QadTenant qad = sandbox.qad().tenant(tenant);
       ServiceNowInstance sn = sandbox.servicenow().instance(tenant);
 
@@ -78,6 +78,15 @@ class InvoiceFlowIT {
           "console",
           "/parked/" + tenant + "/replay?entity=supplier-invoice&sourceId=" + parkedSysId);
       awaitSnStatus(sn, "INV-it-inv-3", "Processed");
+
+      // The record's trail across the fleet, queried by its external id in the console.
+      String firstSysId = first.get("sys_id");
+      List<String> stages = new java.util.ArrayList<>();
+      get(fleet, "console", "/audit/" + tenant + "/" + firstSysId)
+          .forEach(r -> stages.add(r.get("service").asText() + ":" + r.get("stage").asText()));
+      assertThat(stages)
+          .contains(
+              "servicenow_poller:POLLED", "mapper:RECEIVED", "mapper:MAPPED", "writer:WRITTEN");
 
       // Four approvals (one a duplicate reference): three distinct invoices in QAD, all matched.
       assertThat(qad.invoices().all()).hasSize(3);

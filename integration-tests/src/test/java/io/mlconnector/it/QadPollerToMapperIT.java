@@ -25,7 +25,7 @@ class QadPollerToMapperIT {
             new RunningFleet(Map.of("MLC_QAD_SCHEDULING_ENABLED", "false"))
                 .start(List.of("qad-poller", "mapper-service"))) {
       SandboxTenant tenant = sandbox.tenants().get(0);
-      RunningFleet.registry().put(io.mlconnector.stack.TenantFixtures.sandboxTenant(tenant, false));
+      fleet.registerForThisTest(io.mlconnector.stack.TenantFixtures.sandboxTenant(tenant, false));
 
       var run =
           Http.post(fleet.service("qad-poller").baseUri().resolve("/polls/" + tenantId + "/run"));

@@ -33,7 +33,7 @@ class QadToServiceNowIT {
         new RunningFleet(Map.of("MLC_QAD_SCHEDULING_ENABLED", "false"))
             .start(List.of("qad-poller", "mapper-service", "writer-service"));
     for (var t : sandbox.tenants()) {
-      RunningFleet.registry().put(io.mlconnector.stack.TenantFixtures.sandboxTenant(t, false));
+      fleet.registerForThisTest(io.mlconnector.stack.TenantFixtures.sandboxTenant(t, false));
     }
   }
 

@@ -83,6 +83,18 @@ final class RunningFleet implements AutoCloseable {
     }
   }
 
+  private final List<String> registered = new java.util.ArrayList<>();
+
+  /**
+   * Registers a tenant until {@link #close}. Removing it afterwards matters: commands this test
+   * leaves behind for its (then closed) sandbox would otherwise keep the next test's writer
+   * retrying them; for an unregistered tenant the writer parks them and moves on.
+   */
+  void registerForThisTest(io.mlconnector.common.tenant.Tenant tenant) throws Exception {
+    registry().put(tenant);
+    registered.add(tenant.id());
+  }
+
   ServiceProcess service(String name) {
     return services.get(name);
   }
@@ -111,5 +123,12 @@ final class RunningFleet implements AutoCloseable {
   @Override
   public void close() {
     services.values().forEach(ServiceProcess::close);
+    for (String tenant : registered) {
+      try {
+        registry().remove(tenant);
+      } catch (Exception e) {
+        // The stack is going away anyway.
+      }
+    }
   }
 }

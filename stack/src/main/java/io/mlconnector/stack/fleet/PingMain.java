@@ -8,17 +8,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * {@code ./mlc ping <tenant>}: asks the console for the tenant's onboarding report and prints it.
- * The console URL and API token come from {@code MLC_CONSOLE_URL} / {@code MLC_CONSOLE_API_TOKEN},
- * else from the {@code .mlc/fleet.json} a running {@code ./mlc up} or {@code ./mlc demo} wrote.
- * Exit code 0 when the tenant is ready, 1 when a check failed.
+ * {@code ./mlc ping <tenant>}: asks the console for the tenant's onboarding report and prints it;
+ * {@code ./mlc rotate-key}: re-encrypts every stored credential under the active key. The console
+ * URL and API token come from {@code MLC_CONSOLE_URL} / {@code MLC_CONSOLE_API_TOKEN}, else from
+ * the {@code .mlc/fleet.json} a running {@code ./mlc up} or {@code ./mlc demo} wrote. Exit code 0
+ * when the tenant is ready, 1 when a check failed.
  */
 public final class PingMain {
   private PingMain() {}
 
   public static void main(String[] args) throws Exception {
+    boolean rotate = args.length == 1 && args[0].equals("--rotate-key");
     if (args.length != 1) {
-      System.err.println("usage: ./mlc ping <tenant>");
+      System.err.println("usage: ./mlc ping <tenant> | ./mlc rotate-key");
       System.exit(2);
     }
     JsonNode fleet = FleetFile.read(SharedStack.projectRoot());
@@ -29,6 +31,12 @@ public final class PingMain {
           "no console to ask: run ./mlc up or ./mlc demo, or set MLC_CONSOLE_URL and"
               + " MLC_CONSOLE_API_TOKEN");
       System.exit(2);
+    }
+    if (rotate) {
+      JsonNode result =
+          new OperatorApi(token).post(URI.create(url).resolve("/admin/crypto/rotate"), null);
+      System.out.println(result.toPrettyString());
+      System.exit(0);
     }
     JsonNode report =
         new OperatorApi(token).post(URI.create(url).resolve("/tenants/" + args[0] + "/ping"), null);
