@@ -52,7 +52,7 @@ final class DemoScenario {
       JsonNode report =
           api.post(
               fleet.service("console").baseUri().resolve("/tenants/" + t.id() + "/ping"), null);
-      PingReport.print(report, out);
+      PingReport.print(report, out, false);
       ok &= report.path("ready").asBoolean();
     }
     for (SandboxTenant t : sandbox.tenants()) {
@@ -95,6 +95,10 @@ final class DemoScenario {
     api.post(fleet.service("qad-poller").baseUri().resolve("/polls/" + tenant + "/run"), null);
     JsonNode done = awaitInvoices(writer, all -> settled(all, 0));
     DemoInvoiceReport.print(tenant, done, heldFirst, out);
+    out.printf(
+        "  in QAD: %d supplier invoices for 4 approvals (the duplicate reference was not posted"
+            + " twice)%n",
+        sandbox.qad().tenant(tenant).invoices().all().size());
     return DemoInvoiceReport.count(done, "POSTED") == 3 && heldFirst.size() == 1;
   }
 
