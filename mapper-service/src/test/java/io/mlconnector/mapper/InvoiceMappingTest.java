@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mlconnector.common.audit.AuditEntry;
 import io.mlconnector.common.audit.AuditStage;
-import io.mlconnector.common.audit.AuditTrail;
 import io.mlconnector.common.event.EntityType;
 import io.mlconnector.common.event.EnvelopeCodec;
 import io.mlconnector.common.event.EventEnvelope;
@@ -17,12 +15,9 @@ import io.mlconnector.common.event.EventKey;
 import io.mlconnector.common.event.SourceSystem;
 import io.mlconnector.common.event.Topics;
 import io.mlconnector.common.tenant.Tenant;
-import io.mlconnector.stack.SharedStack;
-import io.mlconnector.stack.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,15 +28,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(MapperStack.class)
-class InvoiceMappingTest {
-  private final ObjectMapper json = new ObjectMapper();
-  private final TopicProbe topics = new TopicProbe(SharedStack.endpoints());
-  @Inject AuditTrail audit;
-
-  @org.junit.jupiter.api.BeforeEach
-  void consumerIsReady() {
-    MapperStack.awaitConsuming();
-  }
+class InvoiceMappingTest extends MapperTestBase {
 
   private String tenantWithDimensions() throws Exception {
     String id = "inv-" + UUID.randomUUID().toString().substring(0, 8);

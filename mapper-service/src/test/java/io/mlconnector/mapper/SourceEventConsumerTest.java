@@ -3,21 +3,16 @@ package io.mlconnector.mapper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mlconnector.common.audit.AuditEntry;
 import io.mlconnector.common.audit.AuditStage;
-import io.mlconnector.common.audit.AuditTrail;
 import io.mlconnector.common.event.EntityType;
 import io.mlconnector.common.event.EnvelopeCodec;
 import io.mlconnector.common.event.EventEnvelope;
 import io.mlconnector.common.event.EventKey;
 import io.mlconnector.common.event.SourceSystem;
 import io.mlconnector.common.event.Topics;
-import io.mlconnector.stack.SharedStack;
-import io.mlconnector.stack.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,15 +22,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(MapperStack.class)
-class SourceEventConsumerTest {
-  private final ObjectMapper json = new ObjectMapper();
-  private final TopicProbe topics = new TopicProbe(SharedStack.endpoints());
-  @Inject AuditTrail audit;
-
-  @org.junit.jupiter.api.BeforeEach
-  void consumerIsReady() {
-    MapperStack.awaitConsuming();
-  }
+class SourceEventConsumerTest extends MapperTestBase {
 
   @Test
   void sourceEventIsReceivedThroughTheBrokerAndRecordedWithItsCoordinates() throws Exception {

@@ -11,12 +11,9 @@ import io.mlconnector.common.event.EventKey;
 import io.mlconnector.common.event.PayloadHash;
 import io.mlconnector.common.event.SourceSystem;
 import io.mlconnector.common.event.Topics;
-import io.mlconnector.common.kafka.EventPublisher;
-import io.mlconnector.common.kafka.EventPublisher.Outgoing;
+import io.mlconnector.mapper.messaging.CommandSender;
 import io.mlconnector.mapper.parking.Parking;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
-import java.util.List;
 
 /**
  * ServiceNow invoice → {@code qad.invoice.post} command. A rejected invoice is parked and also sent
@@ -25,18 +22,16 @@ import java.util.List;
  */
 @ApplicationScoped
 public class InvoiceFlow {
-  private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(30);
-
   private final InvoiceMapper mapper;
   private final Parking parking;
-  private final EventPublisher publisher;
+  private final CommandSender sender;
   private final AuditTrail audit;
 
   public InvoiceFlow(
-      InvoiceMapper mapper, Parking parking, EventPublisher publisher, AuditTrail audit) {
+      InvoiceMapper mapper, Parking parking, CommandSender sender, AuditTrail audit) {
     this.mapper = mapper;
     this.parking = parking;
-    this.publisher = publisher;
+    this.sender = sender;
     this.audit = audit;
   }
 
@@ -61,11 +56,6 @@ public class InvoiceFlow {
   private KafkaCoordinates send(EventEnvelope event, ObjectNode payload) {
     EventEnvelope command = event.derive(event.entity(), SourceSystem.CONNECTOR, payload);
     String key = EventKey.of(event.tenant(), event.entity(), event.sourceId());
-    var acked =
-        publisher
-            .publishAndAwait(
-                List.of(new Outgoing(Topics.QAD_INVOICE_POST, key, command)), PUBLISH_TIMEOUT)
-            .get(0);
-    return new KafkaCoordinates(Topics.QAD_INVOICE_POST, acked.partition(), acked.offset());
+    return sender.send(Topics.QAD_INVOICE_POST, key, command);
   }
 }

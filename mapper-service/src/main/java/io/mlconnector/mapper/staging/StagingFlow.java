@@ -9,29 +9,24 @@ import io.mlconnector.common.event.EventKey;
 import io.mlconnector.common.event.PayloadHash;
 import io.mlconnector.common.event.SourceSystem;
 import io.mlconnector.common.event.Topics;
-import io.mlconnector.common.kafka.EventPublisher;
-import io.mlconnector.common.kafka.EventPublisher.Outgoing;
 import io.mlconnector.common.tenant.Tenant;
+import io.mlconnector.mapper.messaging.CommandSender;
 import io.mlconnector.mapper.parking.Parking;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
-import java.util.List;
 
 /** QAD record → {@code sn.upsert} staging command, or parked with the reason. */
 @ApplicationScoped
 public class StagingFlow {
-  private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(30);
-
   private final StagingRowMapper mapper;
   private final Parking parking;
-  private final EventPublisher publisher;
+  private final CommandSender sender;
   private final AuditTrail audit;
 
   public StagingFlow(
-      StagingRowMapper mapper, Parking parking, EventPublisher publisher, AuditTrail audit) {
+      StagingRowMapper mapper, Parking parking, CommandSender sender, AuditTrail audit) {
     this.mapper = mapper;
     this.parking = parking;
-    this.publisher = publisher;
+    this.sender = sender;
     this.audit = audit;
   }
 
@@ -43,17 +38,9 @@ public class StagingFlow {
       StagingCommand c = mapped.command();
       EventEnvelope command = event.derive(event.entity(), SourceSystem.CONNECTOR, c.payload());
       String key = EventKey.of(event.tenant(), event.entity(), c.kafkaKeyPart());
-      var acked =
-          publisher
-              .publishAndAwait(
-                  List.of(new Outgoing(Topics.SN_UPSERT, key, command)), PUBLISH_TIMEOUT)
-              .get(0);
+      KafkaCoordinates sent = sender.send(Topics.SN_UPSERT, key, command);
       audit.record(
-          AuditEntry.of(
-              event,
-              AuditStage.MAPPED,
-              PayloadHash.of(command.payload()),
-              new KafkaCoordinates(Topics.SN_UPSERT, acked.partition(), acked.offset())));
+          AuditEntry.of(event, AuditStage.MAPPED, PayloadHash.of(command.payload()), sent));
     }
   }
 }
