@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mlconnector.sandbox.SandboxLandscape;
+import io.mlconnector.sandbox.qad.QadEntity;
 import io.mlconnector.sandbox.qad.QadTenant;
 import io.mlconnector.sandbox.servicenow.ServiceNowInstance;
 import io.mlconnector.stack.TenantFixtures;
@@ -49,6 +50,18 @@ class InvoiceFlowIT {
       ServiceNowInstance sn = sandbox.servicenow().instance(tenant);
 
       post(fleet, "qad-poller", "/polls/" + tenant + "/run");
+      // The mapper checks invoice lines against the QAD cost centers it has seen: let it see them.
+      int costCenters = qad.table(QadEntity.COST_CENTER).size();
+      await()
+          .atMost(TIMEOUT)
+          .until(
+              () ->
+                  fleet.count(
+                          "mapper",
+                          "qad_dimension",
+                          "tenant = ? and dimension = 'cost-center'",
+                          tenant)
+                      == costCenters);
       DemoInvoices.Held held = new DemoInvoices(sandbox).approve(tenant);
       post(fleet, "servicenow-poller", "/polls/" + tenant + "/run");
 
