@@ -79,7 +79,7 @@ class TenantPollersTest {
   }
 
   @Test
-  void addingATenantAddsExactlyItsPollerPair() {
+  void addingATenantAddsExactlyItsPollerPairAndTheQadPollersService() {
     Manifests withDelta =
         HelmChart.template()
             .values(HelmChart.examples("three-tenants.yaml"))
@@ -91,9 +91,31 @@ class TenantPollersTest {
     assertThat(added)
         .containsExactlyInAnyOrder(
             "Deployment/" + FULLNAME + "-qad-poller-delta",
-            "Deployment/" + FULLNAME + "-servicenow-poller-delta");
+            "Deployment/" + FULLNAME + "-servicenow-poller-delta",
+            "Service/" + FULLNAME + "-qad-poller-delta");
     assertThat(withDelta.names()).containsAll(THREE_TENANTS.names());
     assertThat(tenantsOf(withDelta, FULLNAME + "-qad-poller-delta")).isEqualTo("delta");
+  }
+
+  @Test
+  void eachServiceNowPollerSyncsReceiptsThroughItsOwnQadPollerBeforeInvoices() {
+    for (String entry : List.of("acme", "small")) {
+      String url =
+          Yamls.string(
+              envVar(
+                  container(
+                      THREE_TENANTS.named("Deployment", FULLNAME + "-servicenow-poller-" + entry)),
+                  "MLC_SERVICENOW_RECEIPT_SYNC_URL"),
+              "value");
+      assertThat(url)
+          .isEqualTo("http://" + FULLNAME + "-qad-poller-" + entry + ":8080/polls/{tenant}/run");
+      Map<String, Object> service =
+          THREE_TENANTS.named("Service", FULLNAME + "-qad-poller-" + entry);
+      assertThat(Yamls.string(service, "spec", "selector", "mlconnector.io/tenant-entry"))
+          .isEqualTo(entry);
+      assertThat(Yamls.string(service, "spec", "selector", "app.kubernetes.io/component"))
+          .isEqualTo("qad-poller");
+    }
   }
 
   @ParameterizedTest
