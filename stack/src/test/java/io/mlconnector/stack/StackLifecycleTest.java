@@ -22,7 +22,7 @@ class StackLifecycleTest {
   void launcherKilledWithSigkillLeavesNoPostgresAndTheNextStartIsClean(@TempDir Path dir)
       throws Exception {
     Process launcher =
-        new ProcessBuilder(command(dir))
+        ownPostgres(new ProcessBuilder(command(dir)))
             .redirectErrorStream(true)
             .redirectOutput(dir.resolveSibling(dir.getFileName() + "-1.log").toFile())
             .start();
@@ -34,7 +34,7 @@ class StackLifecycleTest {
 
     assertThat(awaitGone(postgres)).as("postgres %d stopped by the watchdog", postgres).isTrue();
     Process second =
-        new ProcessBuilder(command(dir))
+        ownPostgres(new ProcessBuilder(command(dir)))
             .redirectErrorStream(true)
             .redirectOutput(dir.resolveSibling(dir.getFileName() + "-2.log").toFile())
             .start();
@@ -55,7 +55,7 @@ class StackLifecycleTest {
     // A shell as the parent that stays alive (no exec), so it can be killed under the launcher.
     String script = String.join(" ", cmd.stream().map(s -> "'" + s + "'").toList()) + "; true";
     Process parent =
-        new ProcessBuilder("sh", "-c", script)
+        ownPostgres(new ProcessBuilder("sh", "-c", script))
             .redirectErrorStream(true)
             .redirectOutput(dir.resolveSibling(dir.getFileName() + "-p.log").toFile())
             .start();
@@ -67,6 +67,18 @@ class StackLifecycleTest {
 
     assertThat(awaitGone(launcher)).as("launcher %d exits with its parent", launcher).isTrue();
     assertThat(awaitGone(postgres)).as("postgres %d stopped", postgres).isTrue();
+  }
+
+  /**
+   * Under {@code ./mlc test} the build's shared stack is in the environment; these launchers must
+   * start their own embedded PostgreSQL, whose process is what the tests watch.
+   */
+  private static ProcessBuilder ownPostgres(ProcessBuilder builder) {
+    builder.environment().remove(StackEndpoints.ENV_JDBC_URL);
+    builder.environment().remove(StackEndpoints.ENV_JDBC_USER);
+    builder.environment().remove(StackEndpoints.ENV_JDBC_PASSWORD);
+    builder.environment().remove(StackEndpoints.ENV_KAFKA);
+    return builder;
   }
 
   private static List<String> command(Path stateDir) throws Exception {
