@@ -2,6 +2,7 @@ package io.mlconnector.writer.servicenow.messaging;
 
 import io.mlconnector.common.event.Topics;
 import io.mlconnector.common.kafka.EventPublisher;
+import io.mlconnector.common.kafka.KafkaSettings;
 import io.mlconnector.writer.config.WriterConfig;
 import io.mlconnector.writer.servicenow.service.StagingBatchProcessor;
 import io.quarkus.runtime.ShutdownEvent;
@@ -86,14 +87,7 @@ public class StagingUpsertConsumer {
   }
 
   private Map<String, Object> consumerConfig() {
-    Map<String, Object> c = new HashMap<>();
-    kafkaConfig.forEach(
-        (k, v) -> {
-          String dotted = k.replace('-', '.');
-          if (!dotted.startsWith("health.") && !dotted.startsWith("devservices")) {
-            c.put(dotted, v);
-          }
-        });
+    Map<String, Object> c = new HashMap<>(KafkaSettings.clientSettings(kafkaConfig));
     c.put(ConsumerConfig.GROUP_ID_CONFIG, config.consumerGroups().servicenow());
     c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     c.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
