@@ -31,6 +31,7 @@ import java.util.regex.Pattern;
  */
 public final class QadClient {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final java.util.Set<Integer> TRANSIENT = java.util.Set.of(408, 409, 423, 425);
   private static final Pattern VOUCHER = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
   private final String tenant;
@@ -107,11 +108,10 @@ public final class QadClient {
     ObjectNode body = JSON.createObjectNode();
     body.putArray("supplierInvoices").add(invoice);
     URI uri = url.resolve(mapping.supplierInvoicesPath());
-    JsonNode answer =
-        ok(transport.call("POST", uri, RequestBody.json(body), tokens), "create invoice");
+    JsonNode answer = ok(transport.create(uri, RequestBody.json(body), tokens), "create invoice");
     JsonNode saved = answer.path("supplierInvoices").path(0);
     if (!saved.isObject()) {
-      throw new QadMalformedResponseException(tenant, "invoice creation answered no invoice");
+      throw new QadOutcomeUnknownException(tenant, "invoice creation answered no invoice", null);
     }
     return new SupplierInvoiceResult(
         saved, FieldError.listOf(answer.path("submitResult").path("warnings")));
@@ -159,6 +159,10 @@ public final class QadClient {
     List<FieldError> errors = FieldError.listOf(answer.body().path("errors"));
     if (errors.isEmpty()) {
       errors = FieldError.listOf(answer.body().path("submitResult").path("errors"));
+    }
+    if (TRANSIENT.contains(status)) {
+      // Timeout, conflict, lock, too early: QAD did not act; the same request may succeed later.
+      throw new QadUnavailableException(tenant, what + ": HTTP " + status + " " + errors, null);
     }
     if (status == 403) {
       throw new QadAuthException(

@@ -15,6 +15,9 @@ import java.time.Duration;
  * @param tokenRefreshRatio share of {@code expires_in} after which the token is renewed ahead
  * @param breakerFailureThreshold consecutive failed calls that open the tenant's breaker
  * @param breakerOpenFor how long an open breaker fails fast before letting one trial call through
+ * @param retryAfterCap the longest {@code Retry-After} waited out in place; a longer one opens the
+ *     tenant's breaker for that long instead of holding the calling thread
+ * @param maxBodyBytes answers larger than this are refused (a clear error, never read whole)
  */
 public record QadClientSettings(
     Duration connectTimeout,
@@ -25,7 +28,9 @@ public record QadClientSettings(
     int maxThrottledRetries,
     double tokenRefreshRatio,
     int breakerFailureThreshold,
-    Duration breakerOpenFor) {
+    Duration breakerOpenFor,
+    Duration retryAfterCap,
+    long maxBodyBytes) {
 
   public QadClientSettings {
     if (maxAttempts < 1 || maxThrottledRetries < 0 || breakerFailureThreshold < 1) {
@@ -33,6 +38,9 @@ public record QadClientSettings(
     }
     if (tokenRefreshRatio <= 0 || tokenRefreshRatio > 1) {
       throw new IllegalArgumentException("token refresh ratio must be in (0, 1]");
+    }
+    if (maxBodyBytes < 1024 || retryAfterCap.isNegative()) {
+      throw new IllegalArgumentException("body limit below 1 KB or negative Retry-After cap");
     }
   }
 
@@ -46,7 +54,9 @@ public record QadClientSettings(
         10,
         0.8,
         5,
-        Duration.ofSeconds(30));
+        Duration.ofSeconds(30),
+        Duration.ofSeconds(120),
+        16L * 1024 * 1024);
   }
 
   public QadClientSettings withBackoff(int attempts, Duration base, Duration max) {
@@ -59,7 +69,24 @@ public record QadClientSettings(
         maxThrottledRetries,
         tokenRefreshRatio,
         breakerFailureThreshold,
-        breakerOpenFor);
+        breakerOpenFor,
+        retryAfterCap,
+        maxBodyBytes);
+  }
+
+  public QadClientSettings withLimits(Duration retryAfterCap, long maxBodyBytes) {
+    return new QadClientSettings(
+        connectTimeout,
+        requestTimeout,
+        maxAttempts,
+        backoffBase,
+        backoffMax,
+        maxThrottledRetries,
+        tokenRefreshRatio,
+        breakerFailureThreshold,
+        breakerOpenFor,
+        retryAfterCap,
+        maxBodyBytes);
   }
 
   public QadClientSettings withBreaker(int threshold, Duration openFor) {
@@ -72,6 +99,8 @@ public record QadClientSettings(
         maxThrottledRetries,
         tokenRefreshRatio,
         threshold,
-        openFor);
+        openFor,
+        retryAfterCap,
+        maxBodyBytes);
   }
 }

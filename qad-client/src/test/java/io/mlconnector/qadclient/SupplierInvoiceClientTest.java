@@ -120,4 +120,45 @@ class SupplierInvoiceClientTest {
               assertThat(e.errors()).extracting(FieldError::code).contains("UNKNOWN_SUPPLIER");
             });
   }
+
+  @Test
+  void postWhoseTruncatedAnswerWasLostIsNotSentAgain() {
+    String po = receivedPurchaseOrder();
+    client.findSupplierInvoices("S00001", "none"); // logged in
+    sandbox.qad.faults().setLostWriteAnswers(1);
+
+    assertThatThrownBy(() -> client.createSupplierInvoice(invoice("INV-4", po, "S00001")))
+        .isInstanceOf(QadOutcomeUnknownException.class)
+        .hasMessageContaining("not re-sent");
+
+    assertThat(sandbox.calls("POST /api/erp/supplierInvoices")).isEqualTo(1);
+    assertThat(sandbox.qad.invoices().find("S00001", "INV-4")).hasSize(1);
+  }
+
+  @Test
+  void postAnswered502AfterItWasAppliedIsNotSentAgain() {
+    String po = receivedPurchaseOrder();
+    client.findSupplierInvoices("S00001", "none");
+    sandbox.qad.faults().setLostWriteAnswers(1).setLostWriteAnswerStatus(502);
+
+    assertThatThrownBy(() -> client.createSupplierInvoice(invoice("INV-5", po, "S00001")))
+        .isInstanceOf(QadOutcomeUnknownException.class)
+        .hasMessageContaining("HTTP 502");
+
+    assertThat(sandbox.qad.invoices().find("S00001", "INV-5")).hasSize(1);
+    assertThat(client.findSupplierInvoices("S00001", "INV-5")).hasSize(1);
+  }
+
+  @Test
+  void postRefusedWith429IsSentAgainAfterTheWait() {
+    String po = receivedPurchaseOrder();
+    client.findSupplierInvoices("S00001", "none");
+    sandbox.qad.faults().setThrottleRequests(1).setRetryAfterSeconds(2);
+
+    var created = client.createSupplierInvoice(invoice("INV-6", po, "S00001"));
+
+    assertThat(sandbox.qad.invoices().find("S00001", "INV-6"))
+        .extracting(i -> i.voucher())
+        .containsExactly(created.voucher());
+  }
 }

@@ -49,6 +49,15 @@ public final class CircuitBreaker {
     }
   }
 
+  /** Opens now for {@code duration} (a long {@code Retry-After}), whatever the failure count. */
+  public synchronized void openFor(Duration duration) {
+    trialInFlight = false;
+    Instant until = clock.instant().plus(duration);
+    if (openUntil == null || until.isAfter(openUntil)) {
+      openUntil = until;
+    }
+  }
+
   public synchronized boolean isOpen() {
     return openUntil != null;
   }

@@ -4,10 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.mlconnector.qadclient.QadAuthException;
 import io.mlconnector.qadclient.QadClientSettings;
 import io.mlconnector.qadclient.QadMalformedResponseException;
+import io.mlconnector.qadclient.QadOutcomeUnknownException;
 import io.mlconnector.qadclient.QadUnavailableException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -16,9 +20,16 @@ import org.jboss.logging.Logger;
 
 /**
  * Sends one logical call to one tenant's QAD and owns everything transient about it: 429 waits
- * (never shorter than {@code Retry-After}), bounded exponential backoff with jitter on 5xx,
- * timeouts and malformed bodies, one re-authentication on 401, and the tenant's circuit breaker.
- * Answers with status below 500 other than 401/429 are returned for the caller to interpret.
+ * (never shorter than {@code Retry-After}, and never longer than the cap: a longer one opens the
+ * tenant's breaker instead), bounded exponential backoff with jitter on 5xx, timeouts and malformed
+ * bodies, one re-authentication on 401, a size limit on answers, and the tenant's circuit breaker.
+ *
+ * <p>Only idempotent calls are repeated (reads, and the token grant, which creates nothing a second
+ * grant would duplicate). A {@link #create} POST that may have been applied (no answer, a 5xx, an
+ * unreadable 2xx) is never re-sent: it ends in {@link QadOutcomeUnknownException} and the caller
+ * looks the record up before sending again. A POST refused before QAD acted on it (connection
+ * refused, 401, 429) is safe to send again. Answers with status below 500 other than 401/429 are
+ * returned for the caller to interpret.
  */
 public final class QadTransport {
   private static final Logger LOG = Logger.getLogger(QadTransport.class);
@@ -61,9 +72,23 @@ public final class QadTransport {
    * @param tokens bearer tokens, or {@code null} for the token endpoint itself
    */
   public Answer call(String method, URI uri, RequestBody body, TokenSource tokens) {
+    return call(method, uri, body, tokens, true);
+  }
+
+  /**
+   * A POST that creates a record: sent at most once. Refusals before QAD acted on it (connection
+   * refused, 401, 429) are repeated; anything that may have been applied ends in {@link
+   * QadOutcomeUnknownException}.
+   */
+  public Answer create(URI uri, RequestBody body, TokenSource tokens) {
+    return call("POST", uri, body, tokens, false);
+  }
+
+  private Answer call(
+      String method, URI uri, RequestBody body, TokenSource tokens, boolean idempotent) {
     if (depth.get()[0] > 0) {
       // A token call made on behalf of an outer call: the outer call counts for the breaker.
-      return withRetries(method, uri, body, tokens);
+      return withRetries(method, uri, body, tokens, idempotent);
     }
     if (!breaker.tryAcquire()) {
       throw new QadUnavailableException(
@@ -73,18 +98,43 @@ public final class QadTransport {
     }
     depth.get()[0]++;
     try {
-      Answer answer = withRetries(method, uri, body, tokens);
+      Answer answer = withRetries(method, uri, body, tokens, idempotent);
       breaker.onSuccess();
       return answer;
+    } catch (ThrottledBeyondCap e) {
+      breaker.openFor(e.wait);
+      throw new QadUnavailableException(
+          tenant,
+          "throttled: Retry-After "
+              + e.wait.toSeconds()
+              + " s is above the cap; calls paused until "
+              + breaker.openUntil(),
+          null);
     } catch (QadUnavailableException e) {
       breaker.onFailure();
+      throw e;
+    } catch (RuntimeException e) {
+      // QAD answered (auth error, refusal): it is up, so a half-open trial ends here too.
+      breaker.onSuccess();
       throw e;
     } finally {
       depth.get()[0]--;
     }
   }
 
-  private Answer withRetries(String method, URI uri, RequestBody body, TokenSource tokens) {
+  /** A {@code Retry-After} longer than the cap: the breaker waits it out, not this thread. */
+  private static final class ThrottledBeyondCap extends RuntimeException {
+    final Duration wait;
+
+    ThrottledBeyondCap(Duration wait) {
+      super(null, null, false, false);
+      this.wait = wait;
+    }
+  }
+
+  private Answer withRetries(
+      String method, URI uri, RequestBody body, TokenSource tokens, boolean idempotent) {
+    String what = method + " " + uri.getPath();
     int attempt = 0;
     int throttled = 0;
     boolean reauthenticated = false;
@@ -93,10 +143,17 @@ public final class QadTransport {
       String token = tokens == null ? null : tokens.accessToken();
       HttpResponse<byte[]> response;
       try {
-        response =
-            http.send(request(method, uri, body, token), HttpResponse.BodyHandlers.ofByteArray());
+        response = send(request(method, uri, body, token));
+      } catch (BodyTooLarge e) {
+        if (!idempotent) {
+          throw new QadOutcomeUnknownException(tenant, e.getMessage(), e);
+        }
+        throw e;
       } catch (IOException e) {
-        String why = "no answer from " + method + " " + uri.getPath() + ": " + describe(e);
+        String why = "no answer from " + what + ": " + describe(e);
+        if (!idempotent && !neverSent(e)) {
+          throw new QadOutcomeUnknownException(tenant, why, e);
+        }
         backoffOrThrow(attempt, why, e);
         continue;
       } catch (InterruptedException e) {
@@ -123,18 +180,28 @@ public final class QadTransport {
               tenant, "still throttled (429) after " + (throttled - 1) + " waits", null);
         }
         Duration wait = retryAfter(response, attempt);
+        if (wait.compareTo(settings.retryAfterCap()) > 0) {
+          throw new ThrottledBeyondCap(wait);
+        }
         LOG.debugf("QAD tenant %s throttled; waiting %s as Retry-After asks", tenant, wait);
         sleeper.sleep(wait);
         attempt--;
         continue;
       }
       if (status >= 500) {
-        backoffOrThrow(attempt, "HTTP " + status + " from " + method + " " + uri.getPath(), null);
+        String why = "HTTP " + status + " from " + what;
+        if (!idempotent) {
+          throw new QadOutcomeUnknownException(tenant, why, null);
+        }
+        backoffOrThrow(attempt, why, null);
         continue;
       }
       try {
         return new Answer(status, ResponseBodies.parse(response));
       } catch (ResponseBodies.NotJson e) {
+        if (!idempotent && status < 300) {
+          throw new QadOutcomeUnknownException(tenant, e.getMessage() + " (" + what + ")", null);
+        }
         if (attempt >= settings.maxAttempts()) {
           throw new QadMalformedResponseException(
               tenant, e.getMessage() + " (" + method + " " + uri.getPath() + ")");
@@ -161,20 +228,58 @@ public final class QadTransport {
     sleeper.sleep(Duration.ofMillis(ThreadLocalRandom.current().nextLong(cap / 2, cap + 1)));
   }
 
-  /** {@code Retry-After} in seconds (never less); without one, the backoff schedule. */
+  /**
+   * {@code Retry-After} as seconds or as an HTTP date (never less); without one, the backoff
+   * schedule.
+   */
   private Duration retryAfter(HttpResponse<?> response, int attempt) {
     return response
         .headers()
         .firstValue("Retry-After")
-        .map(String::trim)
-        .filter(v -> v.matches("\\d{1,6}"))
-        .map(v -> Duration.ofSeconds(Long.parseLong(v)))
+        .flatMap(RetryAfter::parse)
         .orElseGet(
             () ->
                 Duration.ofMillis(
                     Math.min(
                         settings.backoffMax().toMillis(),
                         settings.backoffBase().toMillis() << Math.min(attempt, 20))));
+  }
+
+  /** Sends and reads the answer, refusing one larger than the configured limit. */
+  private HttpResponse<byte[]> send(HttpRequest request) throws IOException, InterruptedException {
+    HttpResponse<InputStream> streamed =
+        http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    long limit = settings.maxBodyBytes();
+    long declared = streamed.headers().firstValueAsLong("Content-Length").orElse(-1);
+    try (InputStream in = streamed.body()) {
+      if (declared > limit) {
+        throw new BodyTooLarge(declared, limit);
+      }
+      byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+      if (bytes.length > limit) {
+        throw new BodyTooLarge(-1, limit);
+      }
+      return new BufferedResponse(streamed, bytes);
+    }
+  }
+
+  /** An answer over the size limit: refused, with a sentence for people. */
+  private final class BodyTooLarge extends QadUnavailableException {
+    BodyTooLarge(long declared, long limit) {
+      super(
+          tenant,
+          "QAD answer "
+              + (declared > 0 ? "of " + declared + " bytes " : "")
+              + "is larger than the limit of "
+              + limit
+              + " bytes (mlc.qad-client.max-body-bytes); not read",
+          null);
+    }
+  }
+
+  /** Nothing reached QAD: the connection was never made. */
+  private static boolean neverSent(IOException e) {
+    return e instanceof ConnectException || e instanceof HttpConnectTimeoutException;
   }
 
   private HttpRequest request(String method, URI uri, RequestBody body, String token) {

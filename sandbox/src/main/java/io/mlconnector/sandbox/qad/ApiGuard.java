@@ -61,7 +61,21 @@ final class ApiGuard {
         return refused;
       }
     }
-    return corrupt(faults, handler.handle(tenant, request));
+    SimResponse answer = handler.handle(tenant, request);
+    if ("POST".equals(request.method()) && authenticated && faults.takeLostWriteAnswer()) {
+      return lose(faults, answer);
+    }
+    return corrupt(faults, answer);
+  }
+
+  /** The write happened; the caller only sees a broken answer. */
+  private static SimResponse lose(FaultSwitches faults, SimResponse applied) {
+    if (faults.getLostWriteAnswerStatus() != 0) {
+      return SimResponse.text(
+          faults.getLostWriteAnswerStatus(), "text/plain;charset=UTF-8", "Bad Gateway");
+    }
+    byte[] half = Arrays.copyOf(applied.body(), Math.max(1, applied.body().length / 2));
+    return new SimResponse(applied.status(), applied.headers(), half);
   }
 
   private static SimResponse authenticate(QadTenant tenant, SimRequest request) {

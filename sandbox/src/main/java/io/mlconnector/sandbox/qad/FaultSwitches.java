@@ -16,6 +16,8 @@ public final class FaultSwitches {
   private volatile double truncatedBodyRate;
   private volatile double htmlBodyRate;
   private final AtomicInteger modifyDuringPagedRead = new AtomicInteger();
+  private final AtomicInteger lostWriteAnswers = new AtomicInteger();
+  private volatile int lostWriteAnswerStatus;
 
   /** Extra delay before every API answer. */
   public long getLatencyMillis() {
@@ -98,6 +100,29 @@ public final class FaultSwitches {
     return this;
   }
 
+  /**
+   * Ambiguous outcomes: the next this-many POSTs are applied and then their answer is lost,
+   * replaced by {@link #getLostWriteAnswerStatus()} (0: the 2xx answer cut off halfway; else that
+   * status, e.g. 502 from a proxy). The client cannot tell whether the write happened.
+   */
+  public int getLostWriteAnswers() {
+    return lostWriteAnswers.get();
+  }
+
+  public FaultSwitches setLostWriteAnswers(int count) {
+    lostWriteAnswers.set(count);
+    return this;
+  }
+
+  public int getLostWriteAnswerStatus() {
+    return lostWriteAnswerStatus;
+  }
+
+  public FaultSwitches setLostWriteAnswerStatus(int status) {
+    this.lostWriteAnswerStatus = status;
+    return this;
+  }
+
   /** Switches every fault off. */
   public FaultSwitches clear() {
     return setLatencyMillis(0)
@@ -107,7 +132,14 @@ public final class FaultSwitches {
         .setRetryAfterSeconds(2)
         .setTruncatedBodyRate(0)
         .setHtmlBodyRate(0)
-        .setModifyDuringPagedRead(0);
+        .setModifyDuringPagedRead(0)
+        .setLostWriteAnswers(0)
+        .setLostWriteAnswerStatus(0);
+  }
+
+  /** Consumes one lost write answer if any are left. */
+  boolean takeLostWriteAnswer() {
+    return lostWriteAnswers.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
   }
 
   /** Consumes one throttled request if the storm is still on. */

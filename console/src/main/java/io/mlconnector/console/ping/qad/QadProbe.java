@@ -47,7 +47,9 @@ public class QadProbe {
             2,
             0.8,
             1000,
-            Duration.ofSeconds(1));
+            Duration.ofSeconds(1),
+            QadClientSettings.defaults().retryAfterCap(),
+            QadClientSettings.defaults().maxBodyBytes());
   }
 
   public void run(Tenant tenant, CheckSink sink) {

@@ -1,0 +1,146 @@
+package io.mlconnector.qadclient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpServer;
+import io.mlconnector.common.event.EntityType;
+import io.mlconnector.qadclient.browse.BrowseQuery;
+import io.mlconnector.qadclient.http.RetryAfter;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Bounds of the transport: Retry-After cap, answer size limit, breaker trials. */
+class QadTransportLimitsTest {
+  private static final String BROWSE = "GET /api/qracore/browses";
+  private final SandboxQad sandbox = new SandboxQad("limits", Duration.ofHours(1));
+  private final AtomicReference<String> mode = new AtomicReference<>("ok");
+  private final AtomicInteger apiCalls = new AtomicInteger();
+  private HttpServer stub;
+
+  @AfterEach
+  void close() {
+    sandbox.close();
+    if (stub != null) {
+      stub.stop(0);
+    }
+  }
+
+  @Test
+  void retryAfterAboveTheCapOpensTheBreakerInsteadOfHoldingTheThread() {
+    QadClient client = sandbox.client();
+    client.browse(EntityType.SUPPLIER, BrowseQuery.all(1, 5));
+    sandbox.qad.faults().setThrottleRequests(1).setRetryAfterSeconds(86400);
+    long before = sandbox.calls(BROWSE);
+
+    assertThatThrownBy(() -> client.browse(EntityType.SUPPLIER, BrowseQuery.all(1, 5)))
+        .isInstanceOf(QadUnavailableException.class)
+        .hasMessageContaining("86400 s is above the cap");
+
+    assertThat(sandbox.waits).isEmpty();
+    assertThat(client.unavailable()).isTrue();
+    assertThatThrownBy(() -> client.browse(EntityType.SUPPLIER, BrowseQuery.all(1, 5)))
+        .hasMessageContaining("circuit breaker open");
+    assertThat(sandbox.calls(BROWSE)).isEqualTo(before + 1);
+    sandbox.clock.advance(Duration.ofSeconds(86401));
+    assertThat(client.browse(EntityType.SUPPLIER, BrowseQuery.all(1, 5)).rows()).hasSize(5);
+  }
+
+  @Test
+  void retryAfterIsReadInBothForms() {
+    Clock clock = Clock.fixed(Instant.parse("2025-03-01T10:00:00Z"), ZoneOffset.UTC);
+    assertThat(RetryAfter.parse(" 7 ", clock)).contains(Duration.ofSeconds(7));
+    assertThat(RetryAfter.parse("Sat, 01 Mar 2025 10:01:30 GMT", clock))
+        .contains(Duration.ofSeconds(90));
+    assertThat(RetryAfter.parse("Sat, 01 Mar 2025 09:00:00 GMT", clock)).contains(Duration.ZERO);
+    assertThat(RetryAfter.parse("soon", clock)).isEmpty();
+  }
+
+  @Test
+  void aFiftyMegabyteAnswerIsRefusedWithoutBeingRead() throws Exception {
+    mode.set("huge");
+    QadClient client = stubClient(SandboxQad.settings());
+
+    assertThatThrownBy(() -> client.browse(EntityType.SUPPLIER, BrowseQuery.all(1, 5)))
+        .isInstanceOf(QadUnavailableException.class)
+        .hasMessageContaining("larger than the limit of 16777216 bytes");
+  }
+
+  @Test
+  void halfOpenTrialEndingInAnAuthErrorClosesTheBreaker() throws Exception {
+    QadClient client =
+        stubClient(
+            SandboxQad.settings()
+                .withBackoff(1, Duration.ofMillis(1), Duration.ofMillis(1))
+                .withBreaker(1, Duration.ofSeconds(30)));
+    mode.set("503");
+    assertThatThrownBy(() -> client.browse(EntityType.SUPPLIER, BrowseQuery.all(1, 5)))
+        .hasMessageContaining("HTTP 503");
+    assertThat(client.unavailable()).isTrue();
+    sandbox.clock.advance(Duration.ofSeconds(31));
+
+    mode.set("401");
+    assertThatThrownBy(() -> client.browse(EntityType.SUPPLIER, BrowseQuery.all(1, 5)))
+        .isInstanceOf(QadAuthException.class);
+
+    mode.set("ok");
+    assertThat(client.browse(EntityType.SUPPLIER, BrowseQuery.all(1, 5)).rows()).isEmpty();
+    assertThat(client.unavailable()).isFalse();
+  }
+
+  private QadClient stubClient(QadClientSettings settings) throws Exception {
+    stub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    stub.createContext(
+        "/",
+        exchange -> {
+          boolean token = exchange.getRequestURI().getPath().endsWith("/oauth/token");
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          if (token) {
+            reply(
+                exchange,
+                200,
+                "{\"access_token\":\"a\",\"refresh_token\":\"r\",\"expires_in\":3600}");
+            return;
+          }
+          apiCalls.incrementAndGet();
+          switch (mode.get()) {
+            case "503" -> reply(exchange, 503, "{}");
+            case "401" -> reply(exchange, 401, "{\"error\":\"invalid_token\"}");
+            case "huge" -> {
+              exchange.sendResponseHeaders(200, 0); // chunked: no Content-Length to trust
+              byte[] chunk = new byte[1 << 20];
+              java.util.Arrays.fill(chunk, (byte) ' ');
+              try (OutputStream out = exchange.getResponseBody()) {
+                for (int i = 0; i < 50; i++) {
+                  out.write(chunk);
+                }
+              } catch (java.io.IOException clientHungUp) {
+                // expected: the client stops reading at the limit
+              }
+            }
+            default -> reply(exchange, 200, "{\"data\":[],\"more\":false}");
+          }
+        });
+    stub.start();
+    URI url = URI.create("http://127.0.0.1:" + stub.getAddress().getPort() + "/clouderp");
+    return sandbox.client(SandboxQad.tenant("stub", url, "p"), settings);
+  }
+
+  private static void reply(com.sun.net.httpserver.HttpExchange exchange, int status, String body)
+      throws java.io.IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.sendResponseHeaders(status, bytes.length);
+    exchange.getResponseBody().write(bytes);
+    exchange.close();
+  }
+}
