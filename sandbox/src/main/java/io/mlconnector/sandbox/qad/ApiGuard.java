@@ -61,8 +61,13 @@ final class ApiGuard {
         return refused;
       }
     }
+    boolean write = "POST".equals(request.method()) && authenticated;
+    if (write && faults.takeRefusedWrite()) {
+      return QadJson.error(
+          faults.getRefusedWriteStatus(), "TRY_AGAIN", "Injected transient refusal", null, null);
+    }
     SimResponse answer = handler.handle(tenant, request);
-    if ("POST".equals(request.method()) && authenticated && faults.takeLostWriteAnswer()) {
+    if (write && faults.takeLostWriteAnswer()) {
       return lose(faults, answer);
     }
     return corrupt(faults, answer);

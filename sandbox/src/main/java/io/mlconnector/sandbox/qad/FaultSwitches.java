@@ -18,6 +18,8 @@ public final class FaultSwitches {
   private final AtomicInteger modifyDuringPagedRead = new AtomicInteger();
   private final AtomicInteger lostWriteAnswers = new AtomicInteger();
   private volatile int lostWriteAnswerStatus;
+  private final AtomicInteger refusedWrites = new AtomicInteger();
+  private volatile int refusedWriteStatus = 409;
 
   /** Extra delay before every API answer. */
   public long getLatencyMillis() {
@@ -123,6 +125,28 @@ public final class FaultSwitches {
     return this;
   }
 
+  /**
+   * The next this-many POSTs are answered {@link #getRefusedWriteStatus()} (e.g. 409, 423) without
+   * being applied: a transient refusal of the write only, reads unaffected.
+   */
+  public int getRefusedWrites() {
+    return refusedWrites.get();
+  }
+
+  public FaultSwitches setRefusedWrites(int count) {
+    refusedWrites.set(count);
+    return this;
+  }
+
+  public int getRefusedWriteStatus() {
+    return refusedWriteStatus;
+  }
+
+  public FaultSwitches setRefusedWriteStatus(int status) {
+    this.refusedWriteStatus = status;
+    return this;
+  }
+
   /** Switches every fault off. */
   public FaultSwitches clear() {
     return setLatencyMillis(0)
@@ -134,7 +158,14 @@ public final class FaultSwitches {
         .setHtmlBodyRate(0)
         .setModifyDuringPagedRead(0)
         .setLostWriteAnswers(0)
-        .setLostWriteAnswerStatus(0);
+        .setLostWriteAnswerStatus(0)
+        .setRefusedWrites(0)
+        .setRefusedWriteStatus(409);
+  }
+
+  /** Consumes one refused write if any are left. */
+  boolean takeRefusedWrite() {
+    return refusedWrites.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
   }
 
   /** Consumes one lost write answer if any are left. */

@@ -89,6 +89,13 @@ public interface WriterConfig {
 
   /** ServiceNow columns of the write-back (defaults are the Source-to-Pay integration's). */
   interface WriteBack {
+    /**
+     * Write-backs ServiceNow refuses for good (400, 403, 404: a deleted row, a missing role) are
+     * tried this many times, then parked with the reason for an operator.
+     */
+    @WithDefault("5")
+    int maxRefusals();
+
     @WithDefault("sn_spend_intg_outbound_invoice")
     String table();
 

@@ -135,6 +135,17 @@ final class InvoiceScenario {
 
   /** The mapper's post command for the approved invoice, as it would map it. */
   void sendPost(String sysId, String reference, int quantity, String costCenter) throws Exception {
+    sendPost(sysId, reference, quantity, costCenter, "v1");
+  }
+
+  /** The post command at a source version ({@code sys_updated_on#hash} as the poller sends it). */
+  void sendPost(String sysId, String reference, int quantity, String costCenter, String version)
+      throws Exception {
+    send(postCommand(sysId, reference, quantity, costCenter, version));
+  }
+
+  EventEnvelope postCommand(
+      String sysId, String reference, int quantity, String costCenter, String version) {
     ObjectNode payload = JSON.createObjectNode();
     payload
         .put("action", "post")
@@ -157,29 +168,31 @@ final class InvoiceScenario {
         .put("glAccount", "")
         .put("subAccount", "")
         .put("project", "");
-    send(sysId, payload);
+    return command(sysId, payload, version);
   }
 
   void sendReject(String sysId, String reason) throws Exception {
     ObjectNode payload = JSON.createObjectNode();
     payload.put("action", "reject").put("servicenowSysId", sysId).put("invoiceNumber", "INV-R");
     payload.put("reason", reason);
-    send(sysId, payload);
+    send(command(sysId, payload, "v1"));
   }
 
-  private void send(String sysId, ObjectNode payload) throws Exception {
-    EventEnvelope command =
-        EventEnvelope.create(
-            tenant,
-            EntityType.SUPPLIER_INVOICE,
-            SourceSystem.CONNECTOR,
-            sysId,
-            "v1",
-            Instant.now(),
-            payload);
+  private EventEnvelope command(String sysId, ObjectNode payload, String version) {
+    return EventEnvelope.create(
+        tenant,
+        EntityType.SUPPLIER_INVOICE,
+        SourceSystem.CONNECTOR,
+        sysId,
+        version,
+        Instant.now(),
+        payload);
+  }
+
+  void send(EventEnvelope command) throws Exception {
     topics.send(
         Topics.QAD_INVOICE_POST,
-        EventKey.of(tenant, EntityType.SUPPLIER_INVOICE, sysId),
+        EventKey.of(tenant, EntityType.SUPPLIER_INVOICE, command.sourceId()),
         EnvelopeCodec.write(command));
   }
 

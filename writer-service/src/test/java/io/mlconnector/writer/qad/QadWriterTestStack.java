@@ -58,6 +58,7 @@ public class QadWriterTestStack implements QuarkusTestResourceLifecycleManager {
     config.put("mlc.writer.consumer-groups.qad", "writer-qad-test-" + run);
     config.put("mlc.writer.consumer-groups.receipts", "writer-qad-test-receipts-" + run);
     config.put("mlc.writer.qad.recheck", "1h");
+    config.put("mlc.writer.qad.write-back.max-refusals", "2");
     // Quick retries and a short breaker so the 503 storm finishes fast.
     config.put("mlc.qad-client.max-attempts", "2");
     config.put("mlc.qad-client.backoff-base", "10ms");

@@ -20,7 +20,8 @@ public class InvoiceLedger {
   private static final String COLUMNS =
       "tenant, sys_id, invoice_number, command_hash, envelope, kafka_topic, kafka_partition,"
           + " kafka_offset, status, reason, waiting_on, since, last_check, voucher, qad_status,"
-          + " cleared_first_time, posted_at, write_back, write_back_error";
+          + " cleared_first_time, posted_at, write_back, write_back_error, source_version,"
+          + " write_back_attempts";
 
   private final Jdbc jdbc;
 
@@ -60,16 +61,18 @@ public class InvoiceLedger {
   public void receive(NewInvoice n) {
     jdbc.update(
         "insert into qad_invoice (tenant, sys_id, invoice_number, supplier, invoice_reference,"
-            + " action, command_hash, envelope, kafka_topic, kafka_partition, kafka_offset, status)"
-            + " values (?,?,?,?,?,?,?,?,?,?,?,'RECEIVED') on conflict (tenant, sys_id) do update"
+            + " action, command_hash, envelope, kafka_topic, kafka_partition, kafka_offset,"
+            + " source_version, status) values (?,?,?,?,?,?,?,?,?,?,?,?,'RECEIVED')"
+            + " on conflict (tenant, sys_id) do update"
             + " set invoice_number = excluded.invoice_number, supplier = excluded.supplier,"
             + " invoice_reference = excluded.invoice_reference, action = excluded.action,"
             + " command_hash = excluded.command_hash, envelope = excluded.envelope,"
             + " kafka_topic = excluded.kafka_topic, kafka_partition = excluded.kafka_partition,"
-            + " kafka_offset = excluded.kafka_offset, status = 'RECEIVED', reason = null,"
-            + " waiting_on = null, since = now(), voucher = null, qad_status = null,"
-            + " cleared_first_time = null, posted_at = null, write_back = 'NONE',"
-            + " write_back_error = null, updated_at = now()",
+            + " kafka_offset = excluded.kafka_offset, source_version = excluded.source_version,"
+            + " status = 'RECEIVED', reason = null, waiting_on = null, since = now(),"
+            + " voucher = null, qad_status = null, cleared_first_time = null, posted_at = null,"
+            + " write_back = 'NONE', write_back_error = null, write_back_attempts = 0,"
+            + " updated_at = now()",
         n.tenant(),
         n.sysId(),
         n.invoiceNumber(),
@@ -80,7 +83,8 @@ public class InvoiceLedger {
         n.envelope(),
         n.where().topic(),
         n.where().partition(),
-        n.where().offset());
+        n.where().offset(),
+        n.sourceVersion());
   }
 
   public void awaiting(String tenant, String sysId, String waitingOn, boolean entering) {
@@ -89,6 +93,19 @@ public class InvoiceLedger {
             + (entering ? " since = now()," : "")
             + " updated_at = now() where tenant = ? and sys_id = ?",
         waitingOn,
+        tenant,
+        sysId);
+  }
+
+  /**
+   * Parked: the invoice cannot be settled without a person (a QAD answer that is neither a refusal
+   * nor transient); not retried until replayed. Nothing is written back to ServiceNow.
+   */
+  public void parked(String tenant, String sysId, String reason) {
+    jdbc.update(
+        "update qad_invoice set status = 'PARKED', reason = ?, waiting_on = null,"
+            + " updated_at = now() where tenant = ? and sys_id = ?",
+        reason,
         tenant,
         sysId);
   }
@@ -127,10 +144,22 @@ public class InvoiceLedger {
         sysId);
   }
 
+  /**
+   * The write-back's new state. {@code refused} counts an attempt ServiceNow refused for good (the
+   * bound for parking); other states reset the count.
+   */
   public void writeBack(String tenant, String sysId, WriteBack state, String error) {
+    writeBack(tenant, sysId, state, error, false);
+  }
+
+  public void writeBack(
+      String tenant, String sysId, WriteBack state, String error, boolean refused) {
     jdbc.update(
-        "update qad_invoice set write_back = ?, write_back_error = ?, updated_at = now()"
-            + " where tenant = ? and sys_id = ?",
+        "update qad_invoice set write_back = ?, write_back_error = ?, write_back_attempts ="
+            + (refused
+                ? " write_back_attempts + 1"
+                : (error == null ? " 0" : " write_back_attempts"))
+            + ", updated_at = now() where tenant = ? and sys_id = ?",
         state.name(),
         error,
         tenant,
@@ -168,7 +197,9 @@ public class InvoiceLedger {
         cleared,
         Jdbc.instant(rs, "posted_at"),
         WriteBack.valueOf(rs.getString("write_back")),
-        rs.getString("write_back_error"));
+        rs.getString("write_back_error"),
+        rs.getInt("write_back_attempts"),
+        rs.getString("source_version"));
   }
 
   /** A command as stored on receipt. */
@@ -181,5 +212,6 @@ public class InvoiceLedger {
       String action,
       String commandHash,
       byte[] envelope,
-      KafkaCoordinates where) {}
+      KafkaCoordinates where,
+      String sourceVersion) {}
 }

@@ -54,6 +54,18 @@ public class InvoiceLines {
         .get(0);
   }
 
+  /**
+   * Locks a PO line until the caller's transaction ends, so check-and-claim of its received
+   * quantity is atomic across threads and writer instances. Callers lock lines in a fixed order.
+   */
+  public void lockUntilCommit(String tenant, PoLine line) {
+    jdbc.query(
+        "select 1 from (select pg_advisory_xact_lock(hashtext(?), hashtext(?))) l",
+        rs -> 1,
+        tenant,
+        "po-line|" + line.po() + "|" + line.line());
+  }
+
   /** Invoices of a tenant awaiting a receipt on this PO line. */
   public List<String> awaitingOn(String tenant, PoLine line) {
     return jdbc.query(

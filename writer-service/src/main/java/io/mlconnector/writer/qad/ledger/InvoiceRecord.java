@@ -21,12 +21,16 @@ public record InvoiceRecord(
     Boolean clearedFirstTime,
     Instant postedAt,
     WriteBack writeBack,
-    String writeBackError) {
+    String writeBackError,
+    int writeBackAttempts,
+    String sourceVersion) {
 
   /** Whether ServiceNow has been told the outcome. */
   public enum WriteBack {
     NONE,
     PENDING,
-    DONE
+    DONE,
+    /** ServiceNow kept refusing it (deleted row, missing role): an operator must look. */
+    PARKED
   }
 }

@@ -81,8 +81,8 @@ public class AwaitingReceiptRecheck {
         qadReceipts.read(tenantId, qadClients.forTenant(tenant), awaited);
       }
     } catch (RuntimeException e) {
+      // Write-backs and lookups of other invoices do not depend on this read: go on.
       LOG.warnf("recheck of %s cannot read QAD: %s", tenantId, e.getMessage());
-      return;
     }
     for (String sysId : sysIds) {
       try {

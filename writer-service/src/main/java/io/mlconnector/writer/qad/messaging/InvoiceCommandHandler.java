@@ -8,6 +8,7 @@ import io.mlconnector.common.event.EntityType;
 import io.mlconnector.common.event.EnvelopeCodec;
 import io.mlconnector.common.event.EventEnvelope;
 import io.mlconnector.common.event.PayloadHash;
+import io.mlconnector.common.event.SourceVersion;
 import io.mlconnector.common.kafka.EventHandler;
 import io.mlconnector.common.tenant.TenantDirectory;
 import io.mlconnector.writer.qad.ledger.InvoiceLedger;
@@ -27,6 +28,12 @@ import org.jboss.logging.Logger;
  * {@code qad.invoice.post}: stores the command in the invoice ledger (committed before the offset)
  * and processes it. A redelivered command finds its row and only continues where it stood, so three
  * deliveries post once; a throw (QAD unavailable) makes the loop redeliver it.
+ *
+ * <p>Versions only move forward: a command older than the stored one (redelivery, offset-reset
+ * replay) is skipped. The mapper only sends commands for invoices in Integration status New, so a
+ * newer version of an invoice that ended FAILED or REJECTED is a clerk's resubmission and a new
+ * attempt, even when its content is unchanged; a PARKED invoice is retried by any delivery that is
+ * not older (the operator's replay).
  */
 @ApplicationScoped
 public class InvoiceCommandHandler implements EventHandler {
@@ -79,20 +86,44 @@ public class InvoiceCommandHandler implements EventHandler {
   private Void store(
       EventEnvelope event, KafkaCoordinates where, String hash, InvoiceCommand command) {
     Optional<InvoiceRecord> known = ledger.find(event.tenant(), command.sysId());
-    if (known.isPresent() && known.get().commandHash().equals(hash)) {
-      if (known.get().status().settled()) {
-        // A redelivery of a finished invoice: nothing to do but say so in the trail.
+    if (known.isPresent()) {
+      InvoiceRecord stored = known.get();
+      if (SourceVersion.isOlder(event.sourceVersion(), stored.sourceVersion())) {
+        // A redelivery or an offset-reset replay of an older version: never acted on.
         audit.record(
             AuditEntry.of(event, AuditStage.SKIPPED_UNCHANGED, hash, where)
-                .withTarget(known.get().voucher()));
+                .withError(
+                    AuditStage.SKIPPED_UNCHANGED,
+                    "version "
+                        + event.sourceVersion()
+                        + " is older than "
+                        + stored.sourceVersion()
+                        + "; not acted on"));
+        return null;
       }
-      return null; // otherwise processing continues where the invoice stands
-    }
-    InvoiceStatus status = known.map(InvoiceRecord::status).orElse(null);
-    if (status == InvoiceStatus.POSTED || status == InvoiceStatus.POSTING) {
-      LOG.warnf("invoice %s changed after it went to QAD; change ignored", command.sysId());
-      refuse(event, where, hash, "already in QAD as " + known.get().voucher() + "; not re-sent");
-      return null;
+      boolean resubmitted =
+          stored.status() == InvoiceStatus.PARKED
+              || (stored.status().reopenable()
+                  && SourceVersion.isNewer(event.sourceVersion(), stored.sourceVersion()));
+      if (stored.commandHash().equals(hash) && !resubmitted) {
+        if (stored.writeBack() == InvoiceRecord.WriteBack.PARKED) {
+          // The operator replayed an invoice whose write-back was parked: try it again.
+          ledger.writeBack(event.tenant(), command.sysId(), InvoiceRecord.WriteBack.PENDING, null);
+          return null;
+        }
+        if (stored.status().settled()) {
+          // A redelivery of a finished invoice: nothing to do but say so in the trail.
+          audit.record(
+              AuditEntry.of(event, AuditStage.SKIPPED_UNCHANGED, hash, where)
+                  .withTarget(stored.voucher()));
+        }
+        return null; // otherwise processing continues where the invoice stands
+      }
+      if (stored.status() == InvoiceStatus.POSTED || stored.status() == InvoiceStatus.POSTING) {
+        LOG.warnf("invoice %s changed after it went to QAD; change ignored", command.sysId());
+        refuse(event, where, hash, "already in QAD as " + stored.voucher() + "; not re-sent");
+        return null;
+      }
     }
     NewInvoice row =
         new NewInvoice(
@@ -104,7 +135,8 @@ public class InvoiceCommandHandler implements EventHandler {
             command.post() ? "post" : "reject",
             hash,
             EnvelopeCodec.write(event),
-            where);
+            where,
+            event.sourceVersion());
     QuarkusTransaction.requiringNew()
         .run(
             () -> {

@@ -6,6 +6,7 @@ import io.mlconnector.common.tenant.Tenant;
 import io.mlconnector.common.tenant.TenantDirectory;
 import io.mlconnector.qadclient.QadClient;
 import io.mlconnector.qadclient.QadClients;
+import io.mlconnector.qadclient.QadConfigurationException;
 import io.mlconnector.qadclient.QadRejectedException;
 import io.mlconnector.writer.qad.ledger.InvoiceLedger;
 import io.mlconnector.writer.qad.ledger.InvoiceRecord;
@@ -22,11 +23,15 @@ import org.jboss.logging.Logger;
 /**
  * Moves one invoice as far as it can go now: reject → Error in ServiceNow; gate closed →
  * AWAITING_RECEIPT; gate open → posted in QAD exactly once → Processed in ServiceNow. Runs under
- * the invoice's lock. The ledger says POSTING before QAD is called, so whoever finds POSTING later
- * (a redelivery after a crash, the recheck) first looks the invoice up in QAD and adopts it.
+ * the invoice's lock. Every attempt first looks the invoice up in QAD by supplier and reference and
+ * adopts what it finds; only then does the gate claim the received quantity and mark the invoice
+ * POSTING (committed before QAD is called). A POST whose outcome is unknown is never re-sent by the
+ * client: the invoice stays POSTING and the next attempt's lookup settles it.
  *
- * <p>A {@link io.mlconnector.qadclient.QadException} other than a refusal leaves the invoice where
- * it was and propagates: the command is retried (consumer) or the recheck comes back to it.
+ * <p>Errors: QAD refusing the invoice → FAILED with the clerk's message; QAD refusing a read the
+ * posting needs (a 4xx that is not transient) → PARKED with the reason; anything transient (5xx,
+ * 408/409/423/425/429, timeouts, outcome unknown, an open breaker) leaves the invoice where it was
+ * and propagates: the command is retried (consumer) or the recheck comes back to it.
  */
 @ApplicationScoped
 public class InvoiceProcessor {
@@ -41,6 +46,7 @@ public class InvoiceProcessor {
   private final InvoiceAudit audit;
   private final InvoiceMetrics metrics;
   private final InvoiceLocks locks;
+  private final InvoiceParking parking;
 
   public InvoiceProcessor(
       InvoiceLedger ledger,
@@ -51,7 +57,8 @@ public class InvoiceProcessor {
       StatusWriteBack writeBack,
       InvoiceAudit audit,
       InvoiceMetrics metrics,
-      InvoiceLocks locks) {
+      InvoiceLocks locks,
+      InvoiceParking parking) {
     this.ledger = ledger;
     this.gate = gate;
     this.posting = posting;
@@ -61,6 +68,7 @@ public class InvoiceProcessor {
     this.audit = audit;
     this.metrics = metrics;
     this.locks = locks;
+    this.parking = parking;
   }
 
   public void process(String tenantId, String sysId) {
@@ -89,27 +97,45 @@ public class InvoiceProcessor {
       return refused(invoice, InvoiceStatus.REJECTED, AuditStage.PARKED, command.reason());
     }
     QadClient qad = qadClients.forTenant(tenant);
-    if (invoice.status() == InvoiceStatus.POSTING) {
+    try {
+      // Before anything is sent, every time: does QAD have it already? (A post whose answer was
+      // lost, a crash after QAD accepted.) Only this lookup settles a POSTING invoice.
       Optional<Voucher> existing = posting.existing(qad, command);
       if (existing.isPresent()) {
         return posted(invoice, existing.get());
       }
+      Decision decision = gate.check(tenant.id(), qad, command);
+      if (decision.open()) {
+        decision =
+            gate.claim(
+                tenant.id(),
+                command,
+                decision,
+                () -> ledger.posting(invoice.tenant(), invoice.sysId()));
+      }
+      if (!decision.open()) {
+        return awaiting(invoice, decision.waitingOn());
+      }
+    } catch (QadRejectedException | QadConfigurationException e) {
+      // Neither a refusal of the invoice nor transient: a person has to look.
+      return parked(invoice, "QAD refused a read needed before posting: " + e.getMessage());
     }
-    Decision decision = gate.check(tenant.id(), qad, command);
-    if (!decision.open()) {
-      return awaiting(invoice, decision.waitingOn());
-    }
-    Optional<Voucher> existing = posting.existing(qad, command);
-    if (existing.isPresent()) {
-      return posted(invoice, existing.get());
-    }
-    ledger.posting(invoice.tenant(), invoice.sysId());
     try {
       return posted(invoice, posting.create(tenant.id(), qad, command));
     } catch (QadRejectedException e) {
       String message = ClerkMessages.qadRefused(e.errors());
       return refused(invoice, InvoiceStatus.FAILED, AuditStage.FAILED, message);
     }
+  }
+
+  private InvoiceRecord parked(InvoiceRecord invoice, String reason) {
+    LOG.warnf("invoice %s of %s parked: %s", invoice.sysId(), invoice.tenant(), reason);
+    QuarkusTransaction.requiringNew()
+        .run(() -> ledger.parked(invoice.tenant(), invoice.sysId(), reason));
+    InvoiceRecord now = reload(invoice);
+    parking.park(now, reason);
+    metrics.failed(invoice.tenant());
+    return now;
   }
 
   private InvoiceRecord awaiting(InvoiceRecord invoice, String waitingOn) {

@@ -4,9 +4,11 @@ import io.mlconnector.qadclient.QadClient;
 import io.mlconnector.writer.qad.ledger.InvoiceLines;
 import io.mlconnector.writer.qad.ledger.PoLine;
 import io.mlconnector.writer.qad.ledger.ReceiptLedger;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -16,11 +18,23 @@ import java.util.function.Function;
  * received at least the invoiced quantity plus what the connector's earlier matched invoices
  * already consumed. Asked first of the receipt ledger (cheap, no QAD call for an invoice that
  * obviously waits), then confirmed by reading the PO lines from QAD just before posting.
+ *
+ * <p>Two invoices on one PO line must not both see the same received quantity as free: {@link
+ * #claim} re-checks what other invoices consume and marks this one POSTING in one transaction that
+ * holds a lock per PO line (PostgreSQL advisory locks, so it holds across writer instances). The
+ * QAD read stays outside the lock.
  */
 @ApplicationScoped
 public class ReceiptGate {
-  /** The gate's answer: open, or the lines still short (for the operator and the clerk). */
-  public record Decision(boolean open, String waitingOn) {}
+  /**
+   * The gate's answer: open, or the lines still short (for the operator and the clerk), with the
+   * received quantities QAD reported (empty when the ledger already said no).
+   */
+  public record Decision(boolean open, String waitingOn, Map<PoLine, BigDecimal> receivedPerQad) {
+    static Decision closed(String waitingOn) {
+      return new Decision(false, waitingOn, Map.of());
+    }
+  }
 
   private final ReceiptLedger receipts;
   private final InvoiceLines lines;
@@ -38,13 +52,38 @@ public class ReceiptGate {
     List<String> shortPerLedger =
         shortLines(tenant, command, needed, l -> receipts.received(tenant, l));
     if (!shortPerLedger.isEmpty()) {
-      return new Decision(false, String.join("; ", shortPerLedger));
+      return Decision.closed(String.join("; ", shortPerLedger));
     }
     Map<PoLine, BigDecimal> inQad = qadReceipts.read(tenant, qad, needed.keySet());
     List<String> shortPerQad = shortLines(tenant, command, needed, inQad::get);
     return shortPerQad.isEmpty()
-        ? new Decision(true, null)
-        : new Decision(false, String.join("; ", shortPerQad) + " (per QAD)");
+        ? new Decision(true, null, inQad)
+        : new Decision(false, String.join("; ", shortPerQad) + " (per QAD)", inQad);
+  }
+
+  /**
+   * Claims the received quantity an open decision saw: under the PO lines' locks, re-checks what
+   * the connector's other invoices consume now and, if still enough, runs {@code markPosting} in
+   * the same transaction. Another invoice that claimed first closes the gate again.
+   */
+  public Decision claim(
+      String tenant, InvoiceCommand command, Decision checked, Runnable markPosting) {
+    Map<PoLine, BigDecimal> needed = command.neededByPoLine();
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              needed.keySet().stream()
+                  .sorted(Comparator.comparing(PoLine::po).thenComparingInt(PoLine::line))
+                  .forEach(line -> lines.lockUntilCommit(tenant, line));
+              List<String> short_ =
+                  shortLines(tenant, command, needed, checked.receivedPerQad()::get);
+              if (!short_.isEmpty()) {
+                return new Decision(
+                    false, String.join("; ", short_) + " (per QAD)", checked.receivedPerQad());
+              }
+              markPosting.run();
+              return checked;
+            });
   }
 
   private List<String> shortLines(
