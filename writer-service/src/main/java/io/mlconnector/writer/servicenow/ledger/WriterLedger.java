@@ -27,7 +27,7 @@ public class WriterLedger {
   /** Entries of the given raw external ids, by external id. */
   public Map<String, LedgerEntry> find(String tenant, String table, Collection<String> ids) {
     String sql =
-        "select external_id, target_id, content_hash, status from writer_ledger"
+        "select external_id, target_id, content_hash, status, source_version from writer_ledger"
             + " where tenant = ? and target = ? and entity = ? and external_id = any (?)";
     Map<String, LedgerEntry> out = new HashMap<>();
     try (Connection c = dataSource.getConnection();
@@ -39,7 +39,12 @@ public class WriterLedger {
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           LedgerEntry e =
-              new LedgerEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4));
+              new LedgerEntry(
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getString(5));
           out.put(e.externalId(), e);
         }
       }
@@ -53,11 +58,11 @@ public class WriterLedger {
   public void record(String tenant, String table, LedgerEntry entry) {
     String sql =
         "insert into writer_ledger (tenant, target, entity, external_id, target_id, content_hash,"
-            + " status, updated_at) values (?,?,?,?,?,?,?, now())"
+            + " status, source_version, updated_at) values (?,?,?,?,?,?,?,?, now())"
             + " on conflict (tenant, target, entity, external_id) do update set"
             + " target_id = coalesce(excluded.target_id, writer_ledger.target_id),"
             + " content_hash = excluded.content_hash, status = excluded.status,"
-            + " updated_at = now()";
+            + " source_version = excluded.source_version, updated_at = now()";
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, tenant);
@@ -67,6 +72,7 @@ public class WriterLedger {
       ps.setString(5, entry.targetId());
       ps.setString(6, entry.contentHash());
       ps.setString(7, entry.status());
+      ps.setString(8, entry.sourceVersion());
       ps.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException("cannot write the writer ledger", e);

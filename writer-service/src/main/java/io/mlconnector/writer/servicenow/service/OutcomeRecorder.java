@@ -37,12 +37,21 @@ public class OutcomeRecorder {
           tenant,
           o.command().table(),
           new LedgerEntry(
-              o.command().externalId(), o.sysId(), o.contentHash(), LedgerEntry.WRITTEN));
+              o.command().externalId(),
+              o.sysId(),
+              o.contentHash(),
+              LedgerEntry.WRITTEN,
+              o.record().event().sourceVersion()));
     } else if (o.command() != null && o.stage() == AuditStage.PARKED) {
       ledger.record(
           tenant,
           o.command().table(),
-          new LedgerEntry(o.command().externalId(), null, o.contentHash(), LedgerEntry.PARKED));
+          new LedgerEntry(
+              o.command().externalId(),
+              null,
+              o.contentHash(),
+              LedgerEntry.PARKED,
+              o.record().event().sourceVersion()));
     }
     AuditEntry entry =
         AuditEntry.of(o.record().event(), o.stage(), o.contentHash(), o.record().where());

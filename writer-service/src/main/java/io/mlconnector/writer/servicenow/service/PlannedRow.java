@@ -27,6 +27,11 @@ public record PlannedRow(
     return command.externalId();
   }
 
+  /** The QAD version this row was mapped from. */
+  public String sourceVersion() {
+    return record.event().sourceVersion();
+  }
+
   public RecordOutcome written(String sysId) {
     return RecordOutcome.written(record, command, contentHash, sysId);
   }

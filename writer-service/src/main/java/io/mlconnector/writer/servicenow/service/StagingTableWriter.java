@@ -9,6 +9,7 @@ import io.mlconnector.snclient.query.EncodedQuery;
 import io.mlconnector.snclient.query.TableQuery;
 import io.mlconnector.writer.config.WriterConfig;
 import io.mlconnector.writer.servicenow.ledger.LedgerEntry;
+import io.mlconnector.writer.servicenow.ledger.StagingClaims;
 import io.mlconnector.writer.servicenow.ledger.WriterLedger;
 import io.mlconnector.writer.servicenow.metrics.WriterMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,10 +19,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Upserts one chunk of staging rows (distinct external ids, one tenant and table): rows whose
+ * Upserts one chunk of staging rows (distinct external ids, one tenant and table) while holding a
+ * claim on them ({@link StagingClaims}: a second writer instance with the same records waits): rows
+ * older than the version the ledger holds are skipped (versions only move forward), rows whose
  * content hash the ledger already holds as written are skipped; for the rest one lookup query
  * ({@code <idField>IN<ids>}) finds the rows already in ServiceNow (also those written just before a
- * crash, which the ledger never saw), then new rows are inserted and known rows updated.
+ * crash or whose insert's answer was lost, which the ledger never saw), then new rows are inserted
+ * and known rows updated.
  */
 @ApplicationScoped
 public class StagingTableWriter {
@@ -29,6 +33,7 @@ public class StagingTableWriter {
   private final ServiceNowClients clients;
   private final StagingWrites writes;
   private final WriterMetrics metrics;
+  private final StagingClaims claims;
 
   private final boolean naive;
 
@@ -37,22 +42,41 @@ public class StagingTableWriter {
       ServiceNowClients clients,
       StagingWrites writes,
       WriterMetrics metrics,
+      StagingClaims claims,
       WriterConfig config) {
     this.naive = config.servicenow().naive();
     this.ledger = ledger;
     this.clients = clients;
     this.writes = writes;
     this.metrics = metrics;
+    this.claims = claims;
   }
 
   public List<RecordOutcome> write(Tenant tenant, String table, List<PlannedRow> chunk) {
+    return claims.withClaims(
+        tenant.id(),
+        table,
+        chunk.stream().map(PlannedRow::externalId).toList(),
+        () -> writeClaimed(tenant, table, chunk));
+  }
+
+  private List<RecordOutcome> writeClaimed(Tenant tenant, String table, List<PlannedRow> chunk) {
     Map<String, LedgerEntry> known =
         ledger.find(tenant.id(), table, chunk.stream().map(PlannedRow::externalId).toList());
     List<RecordOutcome> out = new ArrayList<>();
     List<PlannedRow> pending = new ArrayList<>();
     for (PlannedRow row : chunk) {
       LedgerEntry entry = known.get(row.externalId());
-      if (!naive && entry != null && entry.writtenWith(row.contentHash())) {
+      if (!naive && entry != null && entry.newerThan(row.sourceVersion())) {
+        out.add(
+            row.skipped(
+                "version "
+                    + row.sourceVersion()
+                    + " is older than "
+                    + entry.sourceVersion()
+                    + ", already handled; not written"));
+        metrics.skipped(tenant.id(), table);
+      } else if (!naive && entry != null && entry.writtenWith(row.contentHash())) {
         out.add(row.skipped(null));
         metrics.skipped(tenant.id(), table);
       } else {
@@ -81,10 +105,13 @@ public class StagingTableWriter {
     for (PlannedRow row : pending) {
       LedgerEntry entry = known.get(row.externalId());
       String sysId = existing.get(row.safeId());
-      if (sysId == null && entry != null) {
-        sysId = entry.targetId(); // written before but not visible to the lookup
+      boolean ledgerOnly = sysId == null && entry != null && entry.targetId() != null;
+      if (ledgerOnly) {
+        // Written before but not found by the lookup: hidden from it (ACL), or deleted since.
+        // Updated by sys_id; a 404 then means deleted, and the row is inserted again.
+        sysId = entry.targetId();
       }
-      targets.add(new StagingWrites.Target(row, sysId));
+      targets.add(new StagingWrites.Target(row, sysId, ledgerOnly));
     }
     out.addAll(writes.apply(client, tenant, table, targets));
     return out;

@@ -3,6 +3,7 @@ package io.mlconnector.writer.servicenow.service;
 import io.mlconnector.common.tenant.Tenant;
 import io.mlconnector.snclient.ServiceNowClient;
 import io.mlconnector.snclient.error.ServiceNowException;
+import io.mlconnector.snclient.error.ServiceNowNotFoundException;
 import io.mlconnector.snclient.model.BatchWrite;
 import io.mlconnector.snclient.model.BatchWriteResult;
 import io.mlconnector.snclient.model.ServiceNowRecord;
@@ -18,8 +19,15 @@ import java.util.List;
  */
 @ApplicationScoped
 public class StagingWrites {
-  /** A row and the sys_id to update, or null to insert. */
-  public record Target(PlannedRow row, String sysId) {}
+  /**
+   * A row and the sys_id to update, or null to insert; {@code ledgerOnly} when only the ledger knew
+   * the sys_id (the lookup did not find it), so a 404 means the row was deleted: insert it again.
+   */
+  public record Target(PlannedRow row, String sysId, boolean ledgerOnly) {
+    Target insteadInsert() {
+      return new Target(row, null, false);
+    }
+  }
 
   private final WriterMetrics metrics;
 
@@ -34,8 +42,8 @@ public class StagingWrites {
         : oneByOne(client, table, targets);
   }
 
-  private List<RecordOutcome> oneByOne(
-      ServiceNowClient client, String table, List<Target> targets) {
+  private List<RecordOutcome> oneByOne(ServiceNowClient client, String table, List<Target> given) {
+    List<Target> targets = new ArrayList<>(given);
     List<RecordOutcome> out = new ArrayList<>();
     for (int i = 0; i < targets.size(); i++) {
       Target t = targets.get(i);
@@ -45,6 +53,13 @@ public class StagingWrites {
                 ? client.insert(table, t.row().row())
                 : client.update(table, t.sysId(), t.row().row());
         out.add(written(client, table, t, stored.sysId()));
+      } catch (ServiceNowNotFoundException e) {
+        if (!t.ledgerOnly()) {
+          out.add(parked(client, table, t, e));
+          continue;
+        }
+        targets.set(i, t.insteadInsert()); // deleted since: insert again, same position
+        i--;
       } catch (ServiceNowException e) {
         if (!ParkReasons.isDataProblem(e)) {
           String error = ParkReasons.writeFailed(table, t.row().externalId(), e);
@@ -82,16 +97,22 @@ public class StagingWrites {
           .toList();
     }
     List<RecordOutcome> out = new ArrayList<>();
+    List<Target> deleted = new ArrayList<>();
     for (int i = 0; i < targets.size(); i++) {
       Target t = targets.get(i);
       BatchWriteResult r = results.get(i);
-      if (r.succeeded()) {
+      if (!r.succeeded() && t.ledgerOnly() && r.error() instanceof ServiceNowNotFoundException) {
+        deleted.add(t.insteadInsert()); // deleted since: inserted again below
+      } else if (r.succeeded()) {
         out.add(written(client, table, t, r.record().sysId()));
       } else if (ParkReasons.isDataProblem(r.error())) {
         out.add(parked(client, table, t, r.error()));
       } else {
         out.add(t.row().failed(ParkReasons.writeFailed(table, t.row().externalId(), r.error())));
       }
+    }
+    if (!deleted.isEmpty()) {
+      out.addAll(viaBatch(client, table, deleted));
     }
     return out;
   }
