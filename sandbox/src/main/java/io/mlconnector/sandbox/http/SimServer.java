@@ -35,6 +35,7 @@ public final class SimServer implements AutoCloseable {
   private record Route(String method, Pattern pattern, List<String> names, Handler handler) {}
 
   private final List<Route> routes = new ArrayList<>();
+  private final RetryAfterWatch retryAfter = new RetryAfterWatch();
   private HttpServer server;
   private ExecutorService executor;
 
@@ -69,7 +70,14 @@ public final class SimServer implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
+  /** Calls that came back on a connection before a 429's {@code Retry-After} had passed. */
+  public long retryAfterViolations() {
+    return retryAfter.violations();
+  }
+
   private void dispatch(HttpExchange exchange) throws IOException {
+    String connection = String.valueOf(exchange.getRemoteAddress());
+    retryAfter.arrived(connection);
     SimResponse response;
     try {
       response = resolve(exchange);
@@ -77,6 +85,7 @@ public final class SimServer implements AutoCloseable {
       LOG.log(Level.WARNING, "simulator handler failed", e);
       response = SimResponse.text(500, "text/plain", "simulator error: " + e);
     }
+    retryAfter.answered(connection, response);
     write(exchange, response);
   }
 
@@ -99,6 +108,11 @@ public final class SimServer implements AutoCloseable {
   }
 
   private static void write(HttpExchange exchange, SimResponse response) throws IOException {
+    if (response.dropsConnection()) {
+      // Closing before sendResponseHeaders closes the TCP connection: the client gets no status.
+      exchange.close();
+      return;
+    }
     response.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
     byte[] body = response.body();
     boolean noBody = body.length == 0 || response.status() == 204;

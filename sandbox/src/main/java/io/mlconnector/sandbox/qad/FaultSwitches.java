@@ -1,5 +1,6 @@
 package io.mlconnector.sandbox.qad;
 
+import io.mlconnector.sandbox.http.AmbiguousWrites;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -16,6 +17,18 @@ public final class FaultSwitches {
   private volatile double truncatedBodyRate;
   private volatile double htmlBodyRate;
   private final AtomicInteger modifyDuringPagedRead = new AtomicInteger();
+  private final AmbiguousWrites ambiguousWrites = new AmbiguousWrites();
+
+  /** Endpoint key of the supplier-invoice POST in {@link #ambiguousWrites()}. */
+  public static final String SUPPLIER_INVOICE_POST = "supplier_invoice_post";
+
+  /**
+   * Ambiguous outcomes of the supplier-invoice POST: the invoice is saved, the answer is lost. Not
+   * a bean property: switched through {@code /qad-admin/{t}/faults/ambiguous}.
+   */
+  public AmbiguousWrites ambiguousWrites() {
+    return ambiguousWrites;
+  }
 
   /** Extra delay before every API answer. */
   public long getLatencyMillis() {
@@ -100,6 +113,7 @@ public final class FaultSwitches {
 
   /** Switches every fault off. */
   public FaultSwitches clear() {
+    ambiguousWrites.clear();
     return setLatencyMillis(0)
         .setServerErrorRate(0)
         .setServerErrorStatus(503)

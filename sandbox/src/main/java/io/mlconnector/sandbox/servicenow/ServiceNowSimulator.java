@@ -66,6 +66,11 @@ public final class ServiceNowSimulator implements Simulator {
     return sim;
   }
 
+  /** Calls that came back before the {@code Retry-After} of a 429 on their connection. */
+  public long retryAfterViolations() {
+    return server.retryAfterViolations();
+  }
+
   @Override
   public URI baseUri() {
     return server.baseUri();

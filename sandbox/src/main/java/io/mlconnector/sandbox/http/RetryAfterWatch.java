@@ -1,0 +1,43 @@
+package io.mlconnector.sandbox.http;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Counts calls that arrive on a connection before the {@code Retry-After} of a 429 answered on that
+ * same connection has passed. A connection belongs to one client process, so every count is a
+ * client that did not wait (a client that opens a new connection to retry early is not seen: the
+ * count is a lower bound, never a false alarm).
+ */
+final class RetryAfterWatch {
+  /** Clock granularity and network slack: a retry this early is still taken as waiting. */
+  private static final long SLACK_MILLIS = 250;
+
+  private final Map<String, Long> notBefore = new ConcurrentHashMap<>();
+  private final AtomicLong violations = new AtomicLong();
+
+  void arrived(String connection) {
+    Long until = notBefore.get(connection);
+    if (until != null && System.currentTimeMillis() < until) {
+      violations.incrementAndGet();
+    }
+  }
+
+  void answered(String connection, SimResponse response) {
+    String retryAfter = response.headers().get("Retry-After");
+    if (response.status() != 429 || retryAfter == null) {
+      return;
+    }
+    try {
+      long seconds = Long.parseLong(retryAfter.trim());
+      notBefore.put(connection, System.currentTimeMillis() + seconds * 1000 - SLACK_MILLIS);
+    } catch (NumberFormatException httpDate) {
+      // An HTTP-date Retry-After is not produced by the simulators.
+    }
+  }
+
+  long violations() {
+    return violations.get();
+  }
+}
