@@ -37,6 +37,19 @@ public final class AmbiguousWrites {
     return set(endpoint, rate, mode, DEFAULT_TIMEOUT_MILLIS);
   }
 
+  /** The endpoints switched on now, with their switch. */
+  public Map<String, Switch> switches() {
+    return Map.copyOf(switches);
+  }
+
+  /** Answers lost so far on {@code endpoint}, all modes together. */
+  public long injected(String endpoint) {
+    return injected.entrySet().stream()
+        .filter(e -> e.getKey().startsWith(endpoint + ":"))
+        .mapToLong(e -> e.getValue().get())
+        .sum();
+  }
+
   /** Switches every endpoint off (the injected counts stay). */
   public void clear() {
     switches.clear();

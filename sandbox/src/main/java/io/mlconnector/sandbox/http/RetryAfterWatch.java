@@ -1,7 +1,9 @@
 package io.mlconnector.sandbox.http;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -16,12 +18,22 @@ final class RetryAfterWatch {
 
   private final Map<String, Long> notBefore = new ConcurrentHashMap<>();
   private final AtomicLong violations = new AtomicLong();
+  private final List<String> named = new CopyOnWriteArrayList<>();
 
-  void arrived(String connection) {
+  void arrived(String connection, String call) {
     Long until = notBefore.get(connection);
-    if (until != null && System.currentTimeMillis() < until) {
+    long now = System.currentTimeMillis();
+    if (until != null && now < until) {
       violations.incrementAndGet();
+      if (named.size() < 50) {
+        named.add(call + " " + (until + SLACK_MILLIS - now) + " ms early");
+      }
     }
+  }
+
+  /** The first violating calls (method, path, how early). */
+  List<String> named() {
+    return List.copyOf(named);
   }
 
   void answered(String connection, SimResponse response) {

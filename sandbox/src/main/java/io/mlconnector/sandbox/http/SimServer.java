@@ -75,9 +75,15 @@ public final class SimServer implements AutoCloseable {
     return retryAfter.violations();
   }
 
+  /** The first calls counted in {@link #retryAfterViolations()}: method, path, how early. */
+  public List<String> retryAfterViolationCalls() {
+    return retryAfter.named();
+  }
+
   private void dispatch(HttpExchange exchange) throws IOException {
     String connection = String.valueOf(exchange.getRemoteAddress());
-    retryAfter.arrived(connection);
+    retryAfter.arrived(
+        connection, exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath());
     SimResponse response;
     try {
       response = resolve(exchange);

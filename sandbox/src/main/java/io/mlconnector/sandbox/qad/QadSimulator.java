@@ -126,6 +126,11 @@ public final class QadSimulator implements Simulator {
     return server.retryAfterViolations();
   }
 
+  /** The first of those calls: method, path and how early. */
+  public java.util.List<String> retryAfterViolationCalls() {
+    return server.retryAfterViolationCalls();
+  }
+
   @Override
   public URI baseUri() {
     return server.baseUri();

@@ -33,6 +33,10 @@ class RetryAfterViolationTest {
     assertThat(qad.retryAfterViolations()).isZero();
     assertThat(client.browse("urn:browse:mfg:vd_mstr", 1, 10, List.of()).status()).isEqualTo(200);
     assertThat(qad.retryAfterViolations()).isEqualTo(1);
+    assertThat(qad.retryAfterViolationCalls())
+        .singleElement()
+        .asString()
+        .startsWith("GET /qad/acme/clouderp/api/qracore/browses");
   }
 
   @Test

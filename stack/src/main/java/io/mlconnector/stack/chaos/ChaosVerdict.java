@@ -42,6 +42,11 @@ public final class ChaosVerdict {
     records.get(invariant).add(record);
   }
 
+  /** Names a record of a violation already counted with {@link #add}. */
+  void name(String invariant, String record) {
+    records.get(invariant).add(record);
+  }
+
   /** A count observed elsewhere (e.g. by the simulators), without record names. */
   void add(String invariant, long count) {
     counts.merge(invariant, count, Long::sum);

@@ -13,7 +13,8 @@ import java.util.Map;
  * @param staging every row of the staging tables
  * @param qadInvoices every supplier invoice in QAD
  * @param snInvoices every approved invoice in ServiceNow, with what the run expects of it
- * @param retryAfterViolations calls that came back before a 429's Retry-After, per simulator
+ * @param retryAfterViolations calls that came back before a 429's Retry-After, both simulators
+ * @param retryAfterCalls the first of those calls, named
  * @param parkedWithoutReason parked records whose reason is blank, named
  */
 public record GroundTruth(
@@ -22,6 +23,7 @@ public record GroundTruth(
     List<QadInvoice> qadInvoices,
     List<SnInvoice> snInvoices,
     long retryAfterViolations,
+    List<String> retryAfterCalls,
     List<String> parkedWithoutReason) {
 
   /** A QAD record as a staging row: the columns the mapper's templates give it. */

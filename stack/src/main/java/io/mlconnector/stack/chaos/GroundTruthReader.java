@@ -101,7 +101,10 @@ final class GroundTruthReader {
     }
     long violations =
         sandbox.qad().retryAfterViolations() + sandbox.servicenow().retryAfterViolations();
-    return new GroundTruth(expected, staging, qadInvoices, snInvoices, violations, parked);
+    List<String> calls = new ArrayList<>();
+    sandbox.qad().retryAfterViolationCalls().forEach(c -> calls.add("qad " + c));
+    sandbox.servicenow().retryAfterViolationCalls().forEach(c -> calls.add("servicenow " + c));
+    return new GroundTruth(expected, staging, qadInvoices, snInvoices, violations, calls, parked);
   }
 
   private static ExpectedRow expected(

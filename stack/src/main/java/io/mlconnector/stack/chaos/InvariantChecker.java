@@ -23,6 +23,7 @@ public final class InvariantChecker {
     staging(truth, verdict);
     invoices(truth, verdict);
     verdict.add("retry_after_violations", truth.retryAfterViolations());
+    truth.retryAfterCalls().forEach(c -> verdict.name("retry_after_violations", c));
     truth.parkedWithoutReason().forEach(p -> verdict.violation("parked_without_reason", p));
     return verdict;
   }

@@ -4,10 +4,12 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -21,6 +23,24 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class OffsetReplay {
   private OffsetReplay() {}
+
+  /**
+   * A member killed with SIGKILL stays in its group until its session times out (45 s); offsets of
+   * a group with members cannot be altered, so wait for it to empty (as the Job waits for the
+   * scale-down).
+   */
+  private static void awaitEmpty(Admin admin, String group)
+      throws ExecutionException, InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    while (System.nanoTime() < deadline) {
+      ConsumerGroupDescription d =
+          admin.describeConsumerGroups(List.of(group)).describedGroups().get(group).get();
+      if (d.members().isEmpty()) {
+        return;
+      }
+      Thread.sleep(2000);
+    }
+  }
 
   /**
    * Rewinds every consumer group without members to {@code to}.
@@ -53,6 +73,7 @@ final class OffsetReplay {
 
   private static void rewind(Admin admin, String group, Instant to)
       throws ExecutionException, InterruptedException {
+    awaitEmpty(admin, group);
     Map<TopicPartition, OffsetAndMetadata> committed =
         admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
     Map<TopicPartition, OffsetSpec> at = new HashMap<>();

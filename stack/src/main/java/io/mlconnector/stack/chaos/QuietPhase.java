@@ -15,6 +15,7 @@ final class QuietPhase {
   private static final Duration ROUND = Duration.ofSeconds(10);
   private static final int STABLE_ROUNDS = 3;
 
+  private final SandboxFaults faults;
   private final Fleet fleet;
   private final OperatorApi api;
   private final GroundTruthReader reader;
@@ -22,11 +23,13 @@ final class QuietPhase {
   private final PrintStream out;
 
   QuietPhase(
+      SandboxFaults faults,
       Fleet fleet,
       OperatorApi api,
       GroundTruthReader reader,
       List<String> tenants,
       PrintStream out) {
+    this.faults = faults;
     this.fleet = fleet;
     this.api = api;
     this.reader = reader;
@@ -39,16 +42,25 @@ final class QuietPhase {
     InvariantChecker checker = new InvariantChecker();
     String last = "";
     int stable = 0;
+    long armedUntil = System.nanoTime() + timeout.toNanos() / 2;
     while (true) {
+      // Ambiguous outcomes still waiting for their first write stay on for half the wait at most.
+      int armed = faults.retireAmbiguous();
+      if (armed > 0 && System.nanoTime() > armedUntil) {
+        faults.clearAmbiguous();
+        armed = 0;
+      }
       pollAll();
       Thread.sleep(ROUND.toMillis());
       GroundTruth truth = reader.read(tenants, api, fleet.service("console").baseUri());
       ChaosVerdict verdict = checker.check(truth);
       String fingerprint = fingerprint(truth);
-      stable = fingerprint.equals(last) ? stable + 1 : 0;
+      stable = fingerprint.equals(last) && armed == 0 ? stable + 1 : 0;
       last = fingerprint;
       out.printf("  settling: %s%n", verdict.counts());
-      if (verdict.passed() || stable >= STABLE_ROUNDS || System.nanoTime() > deadline) {
+      if ((verdict.passed() && armed == 0)
+          || stable >= STABLE_ROUNDS
+          || System.nanoTime() > deadline) {
         return verdict;
       }
     }

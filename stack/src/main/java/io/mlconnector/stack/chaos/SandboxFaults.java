@@ -2,6 +2,7 @@ package io.mlconnector.stack.chaos;
 
 import io.mlconnector.sandbox.SandboxLandscape;
 import io.mlconnector.sandbox.SandboxTenant;
+import io.mlconnector.sandbox.http.AmbiguousWrites;
 import io.mlconnector.sandbox.http.LostAnswer;
 import io.mlconnector.sandbox.qad.FaultSwitches;
 import io.mlconnector.sandbox.qad.QadEntity;
@@ -181,14 +182,65 @@ final class SandboxFaults {
     return changed;
   }
 
-  /** Every switch of every tenant off: the fleet gets a quiet landscape to settle in. */
+  /**
+   * Every switch of every tenant off: the fleet gets a quiet landscape to settle in. Ambiguous-
+   * outcome switches that have not lost an answer yet stay armed (see {@link #retireAmbiguous()}),
+   * so each write endpoint is hit at least once even when its writes came late.
+   */
   void clearAll() {
     for (SandboxTenant t : sandbox.tenants()) {
+      AmbiguousWrites qadWrites = qadTenant(t.id()).faults().ambiguousWrites();
+      Map<String, AmbiguousWrites.Switch> qadArmed = unhit(qadWrites);
       qadTenant(t.id()).faults().clear();
+      qadArmed.forEach((e, s) -> qadWrites.set(e, s.rate(), s.mode(), s.timeoutMillis()));
       ServiceNowInstance i = sn(t.id());
+      AmbiguousWrites snWrites = i.faults().ambiguousWrites();
+      Map<String, AmbiguousWrites.Switch> snArmed = unhit(snWrites);
       i.faults().clear();
+      snArmed.forEach((e, s) -> snWrites.set(e, s.rate(), s.mode(), s.timeoutMillis()));
       i.revealRows(AccountsPayableClerk.OUTBOUND_INVOICE);
     }
+  }
+
+  /** Switches off the ambiguous outcomes that have hit; returns how many are still armed. */
+  int retireAmbiguous() {
+    int armed = 0;
+    for (SandboxTenant t : sandbox.tenants()) {
+      for (AmbiguousWrites w :
+          List.of(
+              qadTenant(t.id()).faults().ambiguousWrites(),
+              sn(t.id()).faults().ambiguousWrites())) {
+        for (String endpoint : w.switches().keySet()) {
+          if (w.injected(endpoint) > 0) {
+            w.set(endpoint, 0, LostAnswer.RESET);
+          } else {
+            armed++;
+          }
+        }
+      }
+    }
+    return armed;
+  }
+
+  /** Every fault off, armed or not (the quiet phase's last resort). */
+  void clearAmbiguous() {
+    for (SandboxTenant t : sandbox.tenants()) {
+      qadTenant(t.id()).faults().ambiguousWrites().clear();
+      sn(t.id()).faults().ambiguousWrites().clear();
+    }
+  }
+
+  private static Map<String, AmbiguousWrites.Switch> unhit(AmbiguousWrites writes) {
+    Map<String, AmbiguousWrites.Switch> out = new java.util.HashMap<>();
+    writes
+        .switches()
+        .forEach(
+            (e, s) -> {
+              if (writes.injected(e) == 0) {
+                out.put(e, s);
+              }
+            });
+    return out;
   }
 
   /** Lost answers the simulators actually produced, per write endpoint and mode. */

@@ -48,7 +48,7 @@ class InvariantCheckerTest {
                   false)));
 
   private ChaosVerdict verdict() {
-    return checker.check(new GroundTruth(expected, staging, qad, sn, 0, List.of()));
+    return checker.check(new GroundTruth(expected, staging, qad, sn, 0, List.of(), List.of()));
   }
 
   @Test
@@ -103,13 +103,23 @@ class InvariantCheckerTest {
     sn.add(new SnInvoice("acme", "i3", "V1", "INV-3", "New", "", Expectation.NOT_POSTED, false));
     sn.add(new SnInvoice("acme", "i4", "V1", "INV-4", "New", "", Expectation.POSTED, true));
     ChaosVerdict verdict =
-        checker.check(new GroundTruth(expected, staging, qad, sn, 2, List.of("acme/po/P1")));
+        checker.check(
+            new GroundTruth(
+                expected,
+                staging,
+                qad,
+                sn,
+                2,
+                List.of("qad GET /x 900 ms early"),
+                List.of("acme/po/P1")));
     assertThat(verdict.records("invoices_posted_before_receipt"))
         .containsExactly("acme/V1/INV-3 V0000003", "invoice acme/V1/INV-3 posted");
     assertThat(verdict.records("invoices_not_written_back")).containsExactly("acme/V1/INV-3");
     assertThat(verdict.records("resubmissions_ignored"))
         .containsExactly("invoice acme/V1/INV-4 still New");
     assertThat(verdict.count("retry_after_violations")).isEqualTo(2);
+    assertThat(verdict.records("retry_after_violations"))
+        .containsExactly("qad GET /x 900 ms early");
     assertThat(verdict.records("parked_without_reason")).containsExactly("acme/po/P1");
   }
 }
