@@ -7,10 +7,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Counts calls that arrive on a connection before the {@code Retry-After} of a 429 answered on that
- * same connection has passed. A connection belongs to one client process, so every count is a
- * client that did not wait (a client that opens a new connection to retry early is not seen: the
- * count is a lower bound, never a false alarm).
+ * Counts retries that arrive before the {@code Retry-After} of the 429 they retry has passed. A
+ * retry is the same call (method and URI) on the same client connection; a connection belongs to
+ * one client process, so every count is a client that did not wait. Other calls of the same client
+ * are not counted (the rule is "wait Retry-After, then retry"), nor is a retry on a new connection:
+ * the count is a lower bound, never a false alarm.
  */
 final class RetryAfterWatch {
   /** Clock granularity and network slack: a retry this early is still taken as waiting. */
@@ -20,8 +21,8 @@ final class RetryAfterWatch {
   private final AtomicLong violations = new AtomicLong();
   private final List<String> named = new CopyOnWriteArrayList<>();
 
-  void arrived(String connection, String call) {
-    Long until = notBefore.get(connection);
+  void arrived(String key, String call) {
+    Long until = notBefore.get(key);
     long now = System.currentTimeMillis();
     if (until != null && now < until) {
       violations.incrementAndGet();
@@ -36,14 +37,14 @@ final class RetryAfterWatch {
     return List.copyOf(named);
   }
 
-  void answered(String connection, SimResponse response) {
+  void answered(String key, SimResponse response) {
     String retryAfter = response.headers().get("Retry-After");
     if (response.status() != 429 || retryAfter == null) {
       return;
     }
     try {
       long seconds = Long.parseLong(retryAfter.trim());
-      notBefore.put(connection, System.currentTimeMillis() + seconds * 1000 - SLACK_MILLIS);
+      notBefore.put(key, System.currentTimeMillis() + seconds * 1000 - SLACK_MILLIS);
     } catch (NumberFormatException httpDate) {
       // An HTTP-date Retry-After is not produced by the simulators.
     }

@@ -81,9 +81,12 @@ public final class SimServer implements AutoCloseable {
   }
 
   private void dispatch(HttpExchange exchange) throws IOException {
-    String connection = String.valueOf(exchange.getRemoteAddress());
-    retryAfter.arrived(
-        connection, exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath());
+    // A retry is the same call (method and URI) from the same client connection.
+    String call = exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath();
+    String query = exchange.getRequestURI().getRawQuery();
+    String connection =
+        exchange.getRemoteAddress() + " " + call + (query == null ? "" : "?" + query);
+    retryAfter.arrived(connection, call);
     SimResponse response;
     try {
       response = resolve(exchange);

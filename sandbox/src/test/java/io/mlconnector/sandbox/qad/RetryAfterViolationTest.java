@@ -40,6 +40,14 @@ class RetryAfterViolationTest {
   }
 
   @Test
+  void anotherCallOfTheSameClientIsNoRetry() {
+    tenant.faults().setThrottleRequests(1).setRetryAfterSeconds(30);
+    assertThat(client.browse("urn:browse:mfg:vd_mstr", 1, 10, List.of()).status()).isEqualTo(429);
+    assertThat(client.browse("urn:browse:mfg:pod_det", 1, 10, List.of()).status()).isEqualTo(200);
+    assertThat(qad.retryAfterViolations()).isZero();
+  }
+
+  @Test
   void waitingOutRetryAfterIsNoViolation() throws InterruptedException {
     tenant.faults().setThrottleRequests(1).setRetryAfterSeconds(1);
     assertThat(client.browse("urn:browse:mfg:vd_mstr", 1, 10, List.of()).status()).isEqualTo(429);

@@ -71,7 +71,12 @@ final class SandboxFaults {
       case AMBIGUOUS_QAD_INVOICE_POST -> {
         f.ambiguousWrites()
             .set(FaultSwitches.SUPPLIER_INVOICE_POST, 0.3, mode(event), LOST_ANSWER_TIMEOUT_MILLIS);
-        yield () -> f.ambiguousWrites().clear();
+        // Left armed until it has lost one answer (the quiet phase retires it).
+        yield () -> {
+          if (f.ambiguousWrites().injected(FaultSwitches.SUPPLIER_INVOICE_POST) > 0) {
+            f.ambiguousWrites().clear();
+          }
+        };
       }
       case TOKEN_REVOCATION -> {
         t.revokeTokens();
@@ -122,7 +127,11 @@ final class SandboxFaults {
               default -> SN_BATCH;
             };
         f.ambiguousWrites().set(endpoint, 0.3, mode(event), LOST_ANSWER_TIMEOUT_MILLIS);
-        yield () -> f.ambiguousWrites().set(endpoint, 0, LostAnswer.RESET);
+        yield () -> {
+          if (f.ambiguousWrites().injected(endpoint) > 0) {
+            f.ambiguousWrites().set(endpoint, 0, LostAnswer.RESET);
+          }
+        };
       }
       case TOKEN_REVOCATION -> {
         i.tokens().revokeAll();
