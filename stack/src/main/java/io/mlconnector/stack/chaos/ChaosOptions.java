@@ -37,7 +37,7 @@ public record ChaosOptions(
     return new ChaosOptions(
         records != null ? records : quick ? 3_000 : 20_000,
         invoices != null ? invoices : quick ? 60 : 400,
-        window != null ? window : quick ? Duration.ofSeconds(110) : Duration.ofMinutes(10),
+        window != null ? window : quick ? Duration.ofSeconds(100) : Duration.ofMinutes(10),
         seed,
         quick);
   }

@@ -94,7 +94,8 @@ final class ChaosRun {
       fleet.awaitReady(Duration.ofMinutes(3));
       GroundTruthReader reader = new GroundTruthReader(root, sandbox, invoices);
       ChaosVerdict verdict =
-          new QuietPhase(sandboxFaults, fleet, api, reader, TENANTS, out).settle(quietTimeout());
+          new QuietPhase(sandboxFaults, fleet, api, reader, TENANTS, out)
+              .settle(quietTimeout(), options.quick() ? 2 : 3);
       ChaosReport report =
           new ChaosReport(
               verdict,
@@ -110,7 +111,7 @@ final class ChaosRun {
   }
 
   private Duration quietTimeout() {
-    return options.quick() ? Duration.ofSeconds(90) : Duration.ofMinutes(6);
+    return options.quick() ? Duration.ofSeconds(80) : Duration.ofMinutes(6);
   }
 
   private static Map<String, String> fleetEnv(DemoSettings settings, Fleet fleet) {

@@ -13,7 +13,6 @@ import java.util.List;
  */
 final class QuietPhase {
   private static final Duration ROUND = Duration.ofSeconds(10);
-  private static final int STABLE_ROUNDS = 3;
 
   private final SandboxFaults faults;
   private final Fleet fleet;
@@ -37,7 +36,8 @@ final class QuietPhase {
     this.out = out;
   }
 
-  ChaosVerdict settle(Duration timeout) throws InterruptedException {
+  /** Settles; {@code stableRounds} unchanged looks in a row count as quiet. */
+  ChaosVerdict settle(Duration timeout, int stableRounds) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     InvariantChecker checker = new InvariantChecker();
     String last = "";
@@ -59,7 +59,7 @@ final class QuietPhase {
       last = fingerprint;
       out.printf("  settling: %s%n", verdict.counts());
       if ((verdict.passed() && armed == 0)
-          || stable >= STABLE_ROUNDS
+          || stable >= stableRounds
           || System.nanoTime() > deadline) {
         return verdict;
       }
