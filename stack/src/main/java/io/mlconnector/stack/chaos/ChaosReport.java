@@ -20,6 +20,7 @@ final class ChaosReport {
   private final int serviceRestarts;
   private final long wallSeconds;
   private final long seed;
+  private Map<String, Object> triage = Map.of();
 
   ChaosReport(
       ChaosVerdict verdict,
@@ -32,6 +33,15 @@ final class ChaosReport {
     this.serviceRestarts = serviceRestarts;
     this.wallSeconds = wallSeconds;
     this.seed = seed;
+  }
+
+  /**
+   * The connector's own view of what did not get through (e.g. the writer's unposted invoices),
+   * written beside the verdict for whoever triages a failure; never used to judge.
+   */
+  ChaosReport withTriage(Map<String, Object> connectorView) {
+    this.triage = connectorView;
+    return this;
   }
 
   boolean passed() {
@@ -58,6 +68,7 @@ final class ChaosReport {
       }
     }
     out.put("violations", named);
+    out.put("connector_view_for_triage", triage);
     return out;
   }
 

@@ -103,11 +103,33 @@ final class ChaosRun {
               fleetFaults.restarts(),
               (System.nanoTime() - started) / 1_000_000_000,
               options.seed());
+      report.withTriage(writerView(fleet, api));
       report.print(out);
       report.write(state.resolve("chaos.json"));
       out.println("written to " + state.resolve("chaos.json") + "; service logs in " + logs);
       return report;
     }
+  }
+
+  /** The writer's invoices that are not POSTED, per tenant: for triage only. */
+  private static Map<String, Object> writerView(Fleet fleet, OperatorApi api) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    for (String tenant : TENANTS) {
+      try {
+        List<Object> unposted = new java.util.ArrayList<>();
+        api.get(fleet.service("writer-service").baseUri().resolve("/invoices/" + tenant))
+            .forEach(
+                i -> {
+                  if (!"POSTED".equals(i.path("status").asText())) {
+                    unposted.add(i);
+                  }
+                });
+        view.put("writer_unposted_invoices." + tenant, unposted);
+      } catch (Exception e) {
+        view.put("writer_unposted_invoices." + tenant, "unreadable: " + e.getMessage());
+      }
+    }
+    return view;
   }
 
   private Duration quietTimeout() {

@@ -136,7 +136,9 @@ public final class InvariantChecker {
       String key = key(invoice.tenant(), invoice.supplier(), invoice.reference());
       boolean posted = inQad.containsKey(key);
       if (invoice.expectation() == Expectation.POSTED && !posted && !invoice.resubmitted()) {
-        verdict.violation("records_lost", "invoice " + key + " (" + invoice.sysId() + ")");
+        verdict.violation(
+            "records_lost",
+            "invoice " + key + " (" + invoice.sysId() + ", " + invoice.status() + ")");
       }
       if (invoice.expectation() == Expectation.NOT_POSTED && posted) {
         verdict.violation("invoices_posted_before_receipt", "invoice " + key + " posted");

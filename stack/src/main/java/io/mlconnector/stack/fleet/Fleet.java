@@ -52,11 +52,6 @@ public final class Fleet implements AutoCloseable {
     }
   }
 
-  /** The settings every service was started with (for restarts and extra instances). */
-  public Map<String, String> env() {
-    return env;
-  }
-
   /** Starts one service again (after a kill) with the settings of {@link #start}. */
   public void restart(String name) throws IOException {
     service(name).start(root, env);

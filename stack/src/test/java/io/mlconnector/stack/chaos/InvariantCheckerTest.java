@@ -94,7 +94,7 @@ class InvariantCheckerTest {
     ChaosVerdict verdict = verdict();
     assertThat(verdict.records("stale_rows"))
         .containsExactly("acme/" + SUPPLIERS + "/S2 {u_name=Old≠Beta}");
-    assertThat(verdict.records("records_lost")).containsExactly("invoice acme/V1/INV-2 (i2)");
+    assertThat(verdict.records("records_lost")).containsExactly("invoice acme/V1/INV-2 (i2, New)");
   }
 
   @Test
