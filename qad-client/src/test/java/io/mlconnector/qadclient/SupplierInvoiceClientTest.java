@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mlconnector.sandbox.http.LostAnswer;
+import io.mlconnector.sandbox.qad.FaultSwitches;
 import io.mlconnector.sandbox.qad.NewPurchaseOrder;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -125,7 +127,11 @@ class SupplierInvoiceClientTest {
   void postWhoseTruncatedAnswerWasLostIsNotSentAgain() {
     String po = receivedPurchaseOrder();
     client.findSupplierInvoices("S00001", "none"); // logged in
-    sandbox.qad.faults().setLostWriteAnswers(1);
+    sandbox
+        .qad
+        .faults()
+        .ambiguousWrites()
+        .set(FaultSwitches.SUPPLIER_INVOICE_POST, 1.0, LostAnswer.TRUNCATED);
 
     assertThatThrownBy(() -> client.createSupplierInvoice(invoice("INV-4", po, "S00001")))
         .isInstanceOf(QadOutcomeUnknownException.class)
@@ -139,7 +145,11 @@ class SupplierInvoiceClientTest {
   void postAnswered502AfterItWasAppliedIsNotSentAgain() {
     String po = receivedPurchaseOrder();
     client.findSupplierInvoices("S00001", "none");
-    sandbox.qad.faults().setLostWriteAnswers(1).setLostWriteAnswerStatus(502);
+    sandbox
+        .qad
+        .faults()
+        .ambiguousWrites()
+        .set(FaultSwitches.SUPPLIER_INVOICE_POST, 1.0, LostAnswer.BAD_GATEWAY);
 
     assertThatThrownBy(() -> client.createSupplierInvoice(invoice("INV-5", po, "S00001")))
         .isInstanceOf(QadOutcomeUnknownException.class)
@@ -147,6 +157,22 @@ class SupplierInvoiceClientTest {
 
     assertThat(sandbox.qad.invoices().find("S00001", "INV-5")).hasSize(1);
     assertThat(client.findSupplierInvoices("S00001", "INV-5")).hasSize(1);
+  }
+
+  @Test
+  void postWhoseConnectionWasResetAfterItWasAppliedIsNotSentAgain() {
+    String po = receivedPurchaseOrder();
+    client.findSupplierInvoices("S00001", "none");
+    sandbox
+        .qad
+        .faults()
+        .ambiguousWrites()
+        .set(FaultSwitches.SUPPLIER_INVOICE_POST, 1.0, LostAnswer.RESET);
+
+    assertThatThrownBy(() -> client.createSupplierInvoice(invoice("INV-7", po, "S00001")))
+        .isInstanceOf(QadOutcomeUnknownException.class);
+
+    assertThat(sandbox.qad.invoices().find("S00001", "INV-7")).hasSize(1);
   }
 
   @Test

@@ -142,6 +142,15 @@ final class KafkaBroker implements AutoCloseable {
         5000);
   }
 
+  /** Stops the broker, keeping its data: {@link #start()} brings it back on the same ports. */
+  void stop() {
+    close();
+  }
+
+  boolean running() {
+    return server != null;
+  }
+
   @Override
   public void close() {
     if (server != null) {

@@ -64,6 +64,27 @@ public final class LocalStack implements AutoCloseable {
     return endpoints;
   }
 
+  /** Outage controls for chaos runs: the broker stops, its data and ports stay. */
+  public void stopKafka() {
+    kafka.stop();
+  }
+
+  /** Starts the broker again if it was stopped. */
+  public void startKafka() throws IOException {
+    if (!kafka.running()) {
+      kafka.start();
+    }
+  }
+
+  /** Outage controls for chaos runs: the embedded PostgreSQL stops, its data and port stay. */
+  public void stopPostgres() throws IOException {
+    postgres.stop();
+  }
+
+  public void startPostgres() throws IOException {
+    postgres.restart();
+  }
+
   public static Path endpointsFile(Path stateDir) {
     return stateDir.resolve("stack.json");
   }

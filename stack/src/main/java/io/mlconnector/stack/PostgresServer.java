@@ -8,7 +8,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 /**
@@ -20,6 +22,7 @@ final class PostgresServer implements AutoCloseable {
   static final String DATABASE = "mlc";
 
   private final Path dataDir;
+  private final int port = Ports.free();
   private EmbeddedPostgres embedded;
   private String jdbcUrl;
   private String user = "postgres";
@@ -43,19 +46,43 @@ final class PostgresServer implements AutoCloseable {
       return;
     }
     Files.createDirectories(dataDir);
+    startEmbedded();
+    createDatabase(embedded.getPostgresDatabase(), DATABASE);
+    jdbcUrl = embedded.getJdbcUrl(user, DATABASE);
+    password = "";
+  }
+
+  /**
+   * Runs the server on the data directory. The data directory is never cleaned by zonky (it would
+   * be on every close, which a restart must survive): the launcher wipes its state directory on
+   * start instead.
+   */
+  private void startEmbedded() throws IOException {
     embedded =
         EmbeddedPostgres.builder()
             .setDataDirectory(dataDir)
-            .setCleanDataDirectory(true)
-            .setPort(Ports.free())
+            .setCleanDataDirectory(false)
+            .setPort(port)
             .setServerConfig("max_connections", "200")
             .setServerConfig("fsync", "off")
             .setServerConfig("shared_buffers", "64MB")
             .start();
-    createDatabase(embedded.getPostgresDatabase(), DATABASE);
     stalePids(dataDir).forEach(PostgresServer::followLauncher);
-    jdbcUrl = embedded.getJdbcUrl(user, DATABASE);
-    password = "";
+  }
+
+  /** Stops the embedded server keeping its data (a database outage); no-op for an external one. */
+  void stop() throws IOException {
+    if (embedded != null) {
+      embedded.close();
+      embedded = null;
+    }
+  }
+
+  /** Starts a stopped embedded server again on the same port and data. */
+  void restart() throws IOException {
+    if (dataDir != null && embedded == null) {
+      startEmbedded();
+    }
   }
 
   private static void createDatabase(DataSource admin, String name) throws SQLException {
@@ -112,9 +139,11 @@ final class PostgresServer implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    if (embedded != null) {
-      embedded.close();
-      embedded = null;
+    stop();
+    if (dataDir != null && Files.exists(dataDir)) {
+      try (Stream<Path> files = Files.walk(dataDir)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
     }
   }
 }

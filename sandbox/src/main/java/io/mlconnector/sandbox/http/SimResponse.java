@@ -16,6 +16,18 @@ public record SimResponse(int status, Map<String, String> headers, byte[] body) 
     return new SimResponse(status, header("Content-Type", contentType), utf8(text));
   }
 
+  /**
+   * No answer at all: the server closes the connection before sending a status line (status 0 is
+   * never sent; {@link SimServer} recognises it).
+   */
+  public static SimResponse dropConnection() {
+    return new SimResponse(0, new LinkedHashMap<>(), new byte[0]);
+  }
+
+  public boolean dropsConnection() {
+    return status == 0;
+  }
+
   public static SimResponse empty(int status) {
     return new SimResponse(status, new LinkedHashMap<>(), new byte[0]);
   }

@@ -35,6 +35,7 @@ public final class SimServer implements AutoCloseable {
   private record Route(String method, Pattern pattern, List<String> names, Handler handler) {}
 
   private final List<Route> routes = new ArrayList<>();
+  private final RetryAfterWatch retryAfter = new RetryAfterWatch();
   private HttpServer server;
   private ExecutorService executor;
 
@@ -69,7 +70,23 @@ public final class SimServer implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
+  /** Calls that came back on a connection before a 429's {@code Retry-After} had passed. */
+  public long retryAfterViolations() {
+    return retryAfter.violations();
+  }
+
+  /** The first calls counted in {@link #retryAfterViolations()}: method, path, how early. */
+  public List<String> retryAfterViolationCalls() {
+    return retryAfter.named();
+  }
+
   private void dispatch(HttpExchange exchange) throws IOException {
+    // A retry is the same call (method and URI) from the same client connection.
+    String call = exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath();
+    String query = exchange.getRequestURI().getRawQuery();
+    String connection =
+        exchange.getRemoteAddress() + " " + call + (query == null ? "" : "?" + query);
+    retryAfter.arrived(connection, call);
     SimResponse response;
     try {
       response = resolve(exchange);
@@ -77,6 +94,7 @@ public final class SimServer implements AutoCloseable {
       LOG.log(Level.WARNING, "simulator handler failed", e);
       response = SimResponse.text(500, "text/plain", "simulator error: " + e);
     }
+    retryAfter.answered(connection, response);
     write(exchange, response);
   }
 
@@ -99,6 +117,11 @@ public final class SimServer implements AutoCloseable {
   }
 
   private static void write(HttpExchange exchange, SimResponse response) throws IOException {
+    if (response.dropsConnection()) {
+      // Closing before sendResponseHeaders closes the TCP connection: the client gets no status.
+      exchange.close();
+      return;
+    }
     response.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
     byte[] body = response.body();
     boolean noBody = body.length == 0 || response.status() == 204;

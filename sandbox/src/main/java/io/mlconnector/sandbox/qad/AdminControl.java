@@ -18,6 +18,9 @@ final class AdminControl {
       String workspaceId,
       Long tokenLifetimeSeconds) {}
 
+  /** Body of {@code PUT .../faults/ambiguous}; mode RESET, TIMEOUT, BAD_GATEWAY or TRUNCATED. */
+  record AmbiguousSwitch(String endpoint, double rate, String mode, Long timeoutMs) {}
+
   /** Body of {@code POST .../faults/share-modified-time}. */
   record ShareModifiedTime(String table, int count, Instant at) {}
 
@@ -67,6 +70,21 @@ final class AdminControl {
   SimResponse clearFaults(QadTenant tenant, SimRequest request) {
     tenant.faults().clear();
     return QadJson.ok(tenant.faults());
+  }
+
+  SimResponse ambiguousWrites(QadTenant tenant, SimRequest request) {
+    return QadJson.ok(tenant.faults().ambiguousWrites().snapshot());
+  }
+
+  SimResponse updateAmbiguousWrites(QadTenant tenant, SimRequest request) throws Exception {
+    AmbiguousSwitch body = AdminEndpoints.read(request, AmbiguousSwitch.class);
+    String endpoint =
+        body.endpoint() != null ? body.endpoint() : FaultSwitches.SUPPLIER_INVOICE_POST;
+    if (!endpoint.equals(FaultSwitches.SUPPLIER_INVOICE_POST)) {
+      throw new IllegalArgumentException("unknown write endpoint " + endpoint);
+    }
+    tenant.faults().ambiguousWrites().apply(endpoint, body.rate(), body.mode(), body.timeoutMs());
+    return QadJson.ok(tenant.faults().ambiguousWrites().snapshot());
   }
 
   SimResponse shareModifiedTime(QadTenant tenant, SimRequest request) throws Exception {

@@ -30,6 +30,8 @@ final class AdminEndpoints {
     server.route("PUT", t + "/faults", tenant(control::updateFaults));
     server.route("POST", t + "/faults", tenant(control::updateFaults));
     server.route("DELETE", t + "/faults", tenant(control::clearFaults));
+    server.route("GET", t + "/faults/ambiguous", tenant(control::ambiguousWrites));
+    server.route("PUT", t + "/faults/ambiguous", tenant(control::updateAmbiguousWrites));
     server.route("POST", t + "/faults/share-modified-time", tenant(control::shareModifiedTime));
     server.route("POST", t + "/tokens/revoke", tenant(control::revokeTokens));
     server.route("PUT", t + "/tolerance", tenant(control::tolerance));

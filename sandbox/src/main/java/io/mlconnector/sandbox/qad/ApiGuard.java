@@ -66,21 +66,7 @@ final class ApiGuard {
       return QadJson.error(
           faults.getRefusedWriteStatus(), "TRY_AGAIN", "Injected transient refusal", null, null);
     }
-    SimResponse answer = handler.handle(tenant, request);
-    if (write && faults.takeLostWriteAnswer()) {
-      return lose(faults, answer);
-    }
-    return corrupt(faults, answer);
-  }
-
-  /** The write happened; the caller only sees a broken answer. */
-  private static SimResponse lose(FaultSwitches faults, SimResponse applied) {
-    if (faults.getLostWriteAnswerStatus() != 0) {
-      return SimResponse.text(
-          faults.getLostWriteAnswerStatus(), "text/plain;charset=UTF-8", "Bad Gateway");
-    }
-    byte[] half = Arrays.copyOf(applied.body(), Math.max(1, applied.body().length / 2));
-    return new SimResponse(applied.status(), applied.headers(), half);
+    return corrupt(faults, handler.handle(tenant, request));
   }
 
   private static SimResponse authenticate(QadTenant tenant, SimRequest request) {

@@ -1,5 +1,6 @@
 package io.mlconnector.sandbox.qad;
 
+import io.mlconnector.sandbox.http.AmbiguousWrites;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -16,10 +17,20 @@ public final class FaultSwitches {
   private volatile double truncatedBodyRate;
   private volatile double htmlBodyRate;
   private final AtomicInteger modifyDuringPagedRead = new AtomicInteger();
-  private final AtomicInteger lostWriteAnswers = new AtomicInteger();
-  private volatile int lostWriteAnswerStatus;
   private final AtomicInteger refusedWrites = new AtomicInteger();
   private volatile int refusedWriteStatus = 409;
+  private final AmbiguousWrites ambiguousWrites = new AmbiguousWrites();
+
+  /** Endpoint key of the supplier-invoice POST in {@link #ambiguousWrites()}. */
+  public static final String SUPPLIER_INVOICE_POST = "supplier_invoice_post";
+
+  /**
+   * Ambiguous outcomes of the supplier-invoice POST: the invoice is saved, the answer is lost. Not
+   * a bean property: switched through {@code /qad-admin/{t}/faults/ambiguous}.
+   */
+  public AmbiguousWrites ambiguousWrites() {
+    return ambiguousWrites;
+  }
 
   /** Extra delay before every API answer. */
   public long getLatencyMillis() {
@@ -103,29 +114,6 @@ public final class FaultSwitches {
   }
 
   /**
-   * Ambiguous outcomes: the next this-many POSTs are applied and then their answer is lost,
-   * replaced by {@link #getLostWriteAnswerStatus()} (0: the 2xx answer cut off halfway; else that
-   * status, e.g. 502 from a proxy). The client cannot tell whether the write happened.
-   */
-  public int getLostWriteAnswers() {
-    return lostWriteAnswers.get();
-  }
-
-  public FaultSwitches setLostWriteAnswers(int count) {
-    lostWriteAnswers.set(count);
-    return this;
-  }
-
-  public int getLostWriteAnswerStatus() {
-    return lostWriteAnswerStatus;
-  }
-
-  public FaultSwitches setLostWriteAnswerStatus(int status) {
-    this.lostWriteAnswerStatus = status;
-    return this;
-  }
-
-  /**
    * The next this-many POSTs are answered {@link #getRefusedWriteStatus()} (e.g. 409, 423) without
    * being applied: a transient refusal of the write only, reads unaffected.
    */
@@ -149,6 +137,7 @@ public final class FaultSwitches {
 
   /** Switches every fault off. */
   public FaultSwitches clear() {
+    ambiguousWrites.clear();
     return setLatencyMillis(0)
         .setServerErrorRate(0)
         .setServerErrorStatus(503)
@@ -157,8 +146,6 @@ public final class FaultSwitches {
         .setTruncatedBodyRate(0)
         .setHtmlBodyRate(0)
         .setModifyDuringPagedRead(0)
-        .setLostWriteAnswers(0)
-        .setLostWriteAnswerStatus(0)
         .setRefusedWrites(0)
         .setRefusedWriteStatus(409);
   }
@@ -166,11 +153,6 @@ public final class FaultSwitches {
   /** Consumes one refused write if any are left. */
   boolean takeRefusedWrite() {
     return refusedWrites.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
-  }
-
-  /** Consumes one lost write answer if any are left. */
-  boolean takeLostWriteAnswer() {
-    return lostWriteAnswers.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
   }
 
   /** Consumes one throttled request if the storm is still on. */

@@ -61,7 +61,14 @@ public final class QadSimulator implements Simulator {
     server.route(
         "POST",
         invoices,
-        guard.api("POST /api/erp/supplierInvoices", SupplierInvoiceEndpoint::create));
+        guard.api(
+            "POST /api/erp/supplierInvoices",
+            (t, r) ->
+                t.faults()
+                    .ambiguousWrites()
+                    .answer(
+                        FaultSwitches.SUPPLIER_INVOICE_POST,
+                        SupplierInvoiceEndpoint.create(t, r))));
     server.route(
         "GET", invoices, guard.api("GET /api/erp/supplierInvoices", SupplierInvoiceEndpoint::list));
     server.route(
@@ -112,6 +119,16 @@ public final class QadSimulator implements Simulator {
 
   public Clock clock() {
     return clock;
+  }
+
+  /** Calls that came back before the {@code Retry-After} of a 429 on their connection. */
+  public long retryAfterViolations() {
+    return server.retryAfterViolations();
+  }
+
+  /** The first of those calls: method, path and how early. */
+  public java.util.List<String> retryAfterViolationCalls() {
+    return server.retryAfterViolationCalls();
   }
 
   @Override

@@ -126,6 +126,12 @@ public final class ServiceNowInstance {
     return this;
   }
 
+  /** Removes the row-level ACLs of {@code table} (an admin relaxing the rule again). */
+  public ServiceNowInstance revealRows(String table) {
+    rowAcl.reveal(table);
+    return this;
+  }
+
   /** Whether a row-level ACL hides this row from the reader. */
   public boolean isHidden(String table, Map<String, String> row) {
     return rowAcl.isHidden(table(table), row);

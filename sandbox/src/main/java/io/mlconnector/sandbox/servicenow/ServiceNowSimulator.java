@@ -66,6 +66,16 @@ public final class ServiceNowSimulator implements Simulator {
     return sim;
   }
 
+  /** Calls that came back before the {@code Retry-After} of a 429 on their connection. */
+  public long retryAfterViolations() {
+    return server.retryAfterViolations();
+  }
+
+  /** The first of those calls: method, path and how early. */
+  public java.util.List<String> retryAfterViolationCalls() {
+    return server.retryAfterViolationCalls();
+  }
+
   @Override
   public URI baseUri() {
     return server.baseUri();

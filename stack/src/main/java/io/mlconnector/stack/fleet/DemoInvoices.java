@@ -59,7 +59,8 @@ public final class DemoInvoices {
     return invoice(qad, other, reference, BigDecimal.ONE, null);
   }
 
-  private static SupplierInvoice invoice(
+  /** The approved invoice the clerk would enter for {@code quantity} of a QAD PO line. */
+  public static SupplierInvoice invoice(
       QadTenant qad, QadRow line, String reference, BigDecimal quantity, String costCenter) {
     QadRow po = qad.table(QadEntity.PURCHASE_ORDER).find(line.get("pod_nbr")).orElseThrow();
     InvoiceLine invoiceLine =
@@ -93,7 +94,7 @@ public final class DemoInvoices {
   }
 
   /** The line's cost center and GL account are active in QAD, so only the intended path fails. */
-  private static boolean active(QadTenant qad, QadRow line) {
+  public static boolean active(QadTenant qad, QadRow line) {
     return isActive(qad, QadEntity.COST_CENTER, line.get("pod_cc"), "cc_active")
         && isActive(qad, QadEntity.GL_ACCOUNT, line.get("pod_acct"), "ac_active");
   }

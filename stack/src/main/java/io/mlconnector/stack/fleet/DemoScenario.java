@@ -18,9 +18,9 @@ import java.util.Map;
  * What {@code ./mlc demo} does once the fleet is up: onboard the sandbox tenants through the
  * console, sync QAD into the ServiceNow staging tables, and print what arrived.
  */
-final class DemoScenario {
+public final class DemoScenario {
   private static final Duration SYNC_TIMEOUT = Duration.ofMinutes(10);
-  static final Map<QadEntity, String> STAGING = new LinkedHashMap<>();
+  public static final Map<QadEntity, String> STAGING = new LinkedHashMap<>();
 
   static {
     STAGING.put(QadEntity.SUPPLIER, "sn_fcms_intg_imp_supplier");
@@ -148,13 +148,13 @@ final class DemoScenario {
   }
 
   /** The console's tenant body for a sandbox tenant. */
-  record TenantBody(
+  public record TenantBody(
       String id,
       String displayName,
       Map<String, Object> qad,
       Map<String, Object> servicenow,
       boolean sandbox) {
-    static TenantBody of(SandboxTenant t) {
+    public static TenantBody of(SandboxTenant t) {
       Map<String, Object> qad = new LinkedHashMap<>();
       qad.put("baseUrl", t.qad().tenantUrl());
       qad.put("workspace", t.qad().workspace());

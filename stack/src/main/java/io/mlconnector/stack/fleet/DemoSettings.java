@@ -10,11 +10,11 @@ import java.util.Map;
  * random and never written to disk; plus the switches that let the fleet reach the loopback
  * sandbox.
  */
-final class DemoSettings {
-  final String apiToken = random(24);
+public final class DemoSettings {
+  public final String apiToken = random(24);
   private final String cryptoKey = Base64.getEncoder().encodeToString(bytes(32));
 
-  Map<String, String> fleetEnv() {
+  public Map<String, String> fleetEnv() {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("MLC_CONSOLE_API_TOKEN", apiToken);
     env.put("MLC_CRYPTO_KEYS", "demo:" + cryptoKey);

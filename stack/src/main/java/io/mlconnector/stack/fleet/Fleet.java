@@ -17,6 +17,7 @@ public final class Fleet implements AutoCloseable {
 
   private final Path root;
   private final List<ServiceProcess> services = new ArrayList<>();
+  private Map<String, String> env = Map.of();
 
   public Fleet(Path root, Path logDir, Map<String, Integer> ports) {
     this.root = root;
@@ -45,9 +46,22 @@ public final class Fleet implements AutoCloseable {
     env.put("QUARKUS_DATASOURCE_USERNAME", stack.jdbcUser());
     env.put("QUARKUS_DATASOURCE_PASSWORD", stack.jdbcPassword());
     env.putAll(extraEnv);
+    this.env = Map.copyOf(env);
     for (ServiceProcess service : services) {
       service.start(root, env);
     }
+  }
+
+  /** Starts one service again (after a kill) with the settings of {@link #start}. */
+  public void restart(String name) throws IOException {
+    service(name).start(root, env);
+  }
+
+  /** Starts another instance of a service beside the fleet's one; the caller stops it. */
+  public ServiceProcess extraInstance(String name, int port, Path log) throws IOException {
+    ServiceProcess extra = new ServiceProcess(name, port, log);
+    extra.start(root, env);
+    return extra;
   }
 
   /**

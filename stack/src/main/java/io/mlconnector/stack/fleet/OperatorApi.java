@@ -10,16 +10,16 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** JSON calls to the fleet's operator endpoints, with the console's API token. */
-final class OperatorApi {
+public final class OperatorApi {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient http = HttpClient.newHttpClient();
   private final String token;
 
-  OperatorApi(String token) {
+  public OperatorApi(String token) {
     this.token = token;
   }
 
-  JsonNode post(URI uri, Object body) throws IOException, InterruptedException {
+  public JsonNode post(URI uri, Object body) throws IOException, InterruptedException {
     HttpRequest.BodyPublisher publisher =
         body == null
             ? HttpRequest.BodyPublishers.noBody()
@@ -28,7 +28,7 @@ final class OperatorApi {
         HttpRequest.newBuilder(uri).header("Content-Type", "application/json").POST(publisher));
   }
 
-  JsonNode get(URI uri) throws IOException, InterruptedException {
+  public JsonNode get(URI uri) throws IOException, InterruptedException {
     return send(HttpRequest.newBuilder(uri).GET());
   }
 

@@ -60,7 +60,11 @@ public final class ServiceProcess implements AutoCloseable {
     cmd.addAll(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar"));
     cmd.add(jar.toString());
     ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true);
-    builder.redirectOutput(log.toFile());
+    // A restart after a kill keeps the killed instance's log above its own.
+    builder.redirectOutput(
+        process == null
+            ? ProcessBuilder.Redirect.to(log.toFile())
+            : ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().putAll(env);
     builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
     builder.environment().put("MLC_PARENT_PID", Long.toString(ProcessHandle.current().pid()));

@@ -1,5 +1,6 @@
 package io.mlconnector.writer.qad;
 
+import static io.mlconnector.sandbox.qad.FaultSwitches.SUPPLIER_INVOICE_POST;
 import static io.mlconnector.writer.qad.InvoicePostingTest.single;
 import static io.mlconnector.writer.qad.QadInvoiceAssertions.awaitReceived;
 import static io.mlconnector.writer.qad.QadInvoiceAssertions.awaitStage;
@@ -14,6 +15,7 @@ import io.mlconnector.common.audit.AuditTrail;
 import io.mlconnector.common.event.EnvelopeCodec;
 import io.mlconnector.common.event.EventEnvelope;
 import io.mlconnector.common.event.PayloadHash;
+import io.mlconnector.sandbox.http.LostAnswer;
 import io.mlconnector.sandbox.qad.QadEntity;
 import io.mlconnector.writer.qad.ledger.InvoiceLedger;
 import io.mlconnector.writer.qad.ledger.InvoiceLedger.NewInvoice;
@@ -62,12 +64,14 @@ class InvoiceExactlyOnceTest {
     String truncated = s.approve("REF-LOST-1", 10, "");
     String badGateway = s.approve("REF-LOST-2", 10, "");
 
-    s.qad.faults().setLostWriteAnswers(1);
+    // Every invoice POST is saved by QAD and its answer lost, for as long as the test runs.
+    s.qad.faults().ambiguousWrites().set(SUPPLIER_INVOICE_POST, 1.0, LostAnswer.TRUNCATED);
     s.sendPost(truncated, "REF-LOST-1", 10, "");
     InvoiceRecord first = awaitStatus(ledger, s.tenant, truncated, InvoiceStatus.POSTED);
-    s.qad.faults().setLostWriteAnswers(1).setLostWriteAnswerStatus(502);
+    s.qad.faults().ambiguousWrites().set(SUPPLIER_INVOICE_POST, 1.0, LostAnswer.BAD_GATEWAY);
     s.sendPost(badGateway, "REF-LOST-2", 10, "");
     InvoiceRecord second = awaitStatus(ledger, s.tenant, badGateway, InvoiceStatus.POSTED);
+    s.qad.faults().clear();
 
     assertThat(single(s.qadInvoices("REF-LOST-1")).voucher()).isEqualTo(first.voucher());
     assertThat(single(s.qadInvoices("REF-LOST-2")).voucher()).isEqualTo(second.voucher());

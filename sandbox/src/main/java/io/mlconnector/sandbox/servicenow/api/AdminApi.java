@@ -62,6 +62,25 @@ public final class AdminApi {
       }
       case "PUT faults" -> applyFaults(body, instance.faults());
       case "DELETE faults" -> instance.faults().clear();
+      case "GET faults/ambiguous" -> {
+        return Json.response(200, instance.faults().ambiguousWrites().snapshot());
+      }
+      case "PUT faults/ambiguous" -> {
+        String endpoint = body.path("endpoint").asText();
+        if (!List.of(FaultSwitches.TABLE_POST, FaultSwitches.TABLE_PATCH, FaultSwitches.BATCH)
+            .contains(endpoint)) {
+          return ApiErrors.error(400, "unknown write endpoint " + endpoint, null);
+        }
+        instance
+            .faults()
+            .ambiguousWrites()
+            .apply(
+                endpoint,
+                body.path("rate").asDouble(),
+                body.path("mode").asText(null),
+                body.hasNonNull("timeout_ms") ? body.path("timeout_ms").asLong() : null);
+        return Json.response(200, instance.faults().ambiguousWrites().snapshot());
+      }
       case "POST tokens/revoke" -> {
         int revoked =
             body.hasNonNull("access_token")

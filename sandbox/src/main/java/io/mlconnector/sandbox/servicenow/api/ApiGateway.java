@@ -4,6 +4,7 @@ import io.mlconnector.sandbox.http.SimRequest;
 import io.mlconnector.sandbox.http.SimResponse;
 import io.mlconnector.sandbox.servicenow.ServiceNowInstance;
 import io.mlconnector.sandbox.servicenow.auth.Identity;
+import io.mlconnector.sandbox.servicenow.fault.FaultSwitches;
 import io.mlconnector.sandbox.servicenow.traffic.RateLimiter;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -57,7 +58,8 @@ public final class ApiGateway {
       String resource,
       Identity identity,
       RateLimiter.Decision decision,
-      String api) {
+      String api)
+      throws InterruptedException {
     if (!decision.allowed()) {
       return ApiErrors.rateLimited(decision.limit(), api, decision.retryAfterSeconds());
     }
@@ -86,6 +88,13 @@ public final class ApiGateway {
             : resource.startsWith("table/")
                 ? tableApi.handle(call)
                 : ApiErrors.error(400, "Requested URI does not represent any resource", null);
+    String write = writeEndpoint(request.method(), resource);
+    if (write != null) {
+      SimResponse answer = instance.faults().ambiguousWrites().answer(write, response);
+      if (answer != response) {
+        return answer;
+      }
+    }
     if (response.status() < 300
         && response.body().length > 1
         && instance.faults().drawTruncatedBody()) {
@@ -96,6 +105,21 @@ public final class ApiGateway {
               Arrays.copyOf(response.body(), response.body().length / 2));
     }
     return response;
+  }
+
+  /** The ambiguous-outcome endpoint key of a write call, or null for reads. */
+  static String writeEndpoint(String method, String resource) {
+    if (resource.equals("batch")) {
+      return method.equals("POST") ? FaultSwitches.BATCH : null;
+    }
+    if (!resource.startsWith("table/")) {
+      return null;
+    }
+    return switch (method) {
+      case "POST" -> FaultSwitches.TABLE_POST;
+      case "PATCH", "PUT" -> FaultSwitches.TABLE_PATCH;
+      default -> null;
+    };
   }
 
   /** Counter key: {@code table/<name>} (sys_id dropped), {@code batch}, or the resource. */

@@ -1,5 +1,6 @@
 package io.mlconnector.sandbox.servicenow.fault;
 
+import io.mlconnector.sandbox.http.AmbiguousWrites;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -23,6 +24,18 @@ public final class FaultSwitches {
   private volatile String touchTable;
   private final AtomicInteger touchCount = new AtomicInteger();
   private volatile Instant pinnedWriteTime;
+  private final AmbiguousWrites ambiguousWrites = new AmbiguousWrites();
+
+  /** Write endpoints of {@link #ambiguousWrites()}: Table API POST, PATCH/PUT, Batch API. */
+  public static final String TABLE_POST = "table_post";
+
+  public static final String TABLE_PATCH = "table_patch";
+  public static final String BATCH = "batch";
+
+  /** Ambiguous outcomes: the write is applied, then its answer is lost. */
+  public AmbiguousWrites ambiguousWrites() {
+    return ambiguousWrites;
+  }
 
   /** Every API call waits this long before it is handled. */
   public FaultSwitches latency(Duration value) {
@@ -78,6 +91,7 @@ public final class FaultSwitches {
     touchTable = null;
     touchCount.set(0);
     pinnedWriteTime = null;
+    ambiguousWrites.clear();
   }
 
   public Duration latency() {
@@ -123,6 +137,7 @@ public final class FaultSwitches {
     out.put("touch_after_first_page_table", touchTable);
     out.put("touch_after_first_page_rows", touchCount.get());
     out.put("pinned_write_time", pinnedWriteTime == null ? null : pinnedWriteTime.toString());
+    out.put("ambiguous_writes", ambiguousWrites.snapshot());
     return out;
   }
 

@@ -19,6 +19,11 @@ public final class RowReadAcl {
     rules.add(new HiddenRows(table, EncodedQueryParser.parse(encodedQuery)));
   }
 
+  /** Drops every row-level rule of {@code table}: its rows are visible again. */
+  public void reveal(String table) {
+    rules.removeIf(r -> r.table().equals(table));
+  }
+
   public boolean isHidden(TableDefinition table, Map<String, String> row) {
     return rules.stream()
         .filter(r -> r.table().equals(table.name()))

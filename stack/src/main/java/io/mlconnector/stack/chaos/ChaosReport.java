@@ -1,0 +1,103 @@
+package io.mlconnector.stack.chaos;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The outcome of a chaos run: the table printed at the end and {@code .mlc/chaos.json}. */
+final class ChaosReport {
+  /** Records named per invariant in the JSON and on screen (the counts are always complete). */
+  private static final int NAMED = 50;
+
+  private final ChaosVerdict verdict;
+  private final Map<String, Long> faultsInjected;
+  private final int serviceRestarts;
+  private final long wallSeconds;
+  private final long seed;
+  private Map<String, Object> triage = Map.of();
+
+  ChaosReport(
+      ChaosVerdict verdict,
+      Map<String, Long> faultsInjected,
+      int serviceRestarts,
+      long wallSeconds,
+      long seed) {
+    this.verdict = verdict;
+    this.faultsInjected = faultsInjected;
+    this.serviceRestarts = serviceRestarts;
+    this.wallSeconds = wallSeconds;
+    this.seed = seed;
+  }
+
+  /**
+   * The connector's own view of what did not get through (e.g. the writer's unposted invoices),
+   * written beside the verdict for whoever triages a failure; never used to judge.
+   */
+  ChaosReport withTriage(Map<String, Object> connectorView) {
+    this.triage = connectorView;
+    return this;
+  }
+
+  boolean passed() {
+    return verdict.passed();
+  }
+
+  Map<String, Object> asJson() {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("passed", verdict.passed());
+    out.put("seed", seed);
+    out.put("records_expected", verdict.recordsExpected());
+    for (String invariant : ChaosVerdict.INVARIANTS) {
+      out.put(invariant, verdict.count(invariant));
+    }
+    out.put("staging_duplicates_per_table", verdict.duplicatesPerTable());
+    out.put("faults_injected", faultsInjected);
+    out.put("service_restarts", serviceRestarts);
+    out.put("wall_seconds", wallSeconds);
+    Map<String, List<String>> named = new LinkedHashMap<>();
+    for (String invariant : ChaosVerdict.INVARIANTS) {
+      List<String> records = verdict.records(invariant);
+      if (!records.isEmpty()) {
+        named.put(invariant, records.subList(0, Math.min(NAMED, records.size())));
+      }
+    }
+    out.put("violations", named);
+    out.put("connector_view_for_triage", triage);
+    return out;
+  }
+
+  void write(Path file) throws IOException {
+    Files.createDirectories(file.getParent());
+    new ObjectMapper()
+        .enable(SerializationFeature.INDENT_OUTPUT)
+        .writeValue(file.toFile(), asJson());
+  }
+
+  void print(PrintStream out) {
+    out.println();
+    out.printf("%-34s %10s%n", "invariant", "count");
+    out.printf("%-34s %10d%n", "records_expected", verdict.recordsExpected());
+    for (String invariant : ChaosVerdict.INVARIANTS) {
+      long n = verdict.count(invariant);
+      out.printf("%-34s %10d %s%n", invariant, n, n == 0 ? "ok" : "VIOLATED");
+    }
+    verdict.duplicatesPerTable().forEach((t, n) -> out.printf("  duplicates in %s: %d%n", t, n));
+    out.println("faults injected:");
+    faultsInjected.forEach((k, n) -> out.printf("  %-40s %6d%n", k, n));
+    out.printf("service restarts %d, wall %d s, seed %d%n", serviceRestarts, wallSeconds, seed);
+    for (String invariant : ChaosVerdict.INVARIANTS) {
+      List<String> records = verdict.records(invariant);
+      if (!records.isEmpty()) {
+        out.printf("%s (%d), first ones:%n", invariant, records.size());
+        records.stream().limit(15).forEach(r -> out.println("  " + r));
+      }
+    }
+    out.println(verdict.passed() ? "CHAOS PASSED" : "CHAOS FAILED");
+  }
+}

@@ -1,0 +1,202 @@
+package io.mlconnector.stack.chaos;
+
+import io.mlconnector.sandbox.SandboxLandscape;
+import io.mlconnector.sandbox.SandboxTenant;
+import io.mlconnector.sandbox.seed.SeedData;
+import io.mlconnector.stack.LocalStack;
+import io.mlconnector.stack.Ports;
+import io.mlconnector.stack.SharedStack;
+import io.mlconnector.stack.StackEndpoints;
+import io.mlconnector.stack.fleet.DemoScenario.TenantBody;
+import io.mlconnector.stack.fleet.DemoSettings;
+import io.mlconnector.stack.fleet.Fleet;
+import io.mlconnector.stack.fleet.OperatorApi;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * One chaos run: the real stack, both simulators and every service as its own process, two tenants
+ * onboarded through the console, the workload and the seeded fault schedule; then a quiet phase,
+ * and the verdict from the simulators' tables.
+ */
+final class ChaosRun {
+  static final List<String> TENANTS = List.of("acme", "globex");
+
+  private final ChaosOptions options;
+  private final PrintStream out;
+
+  ChaosRun(ChaosOptions options, PrintStream out) {
+    this.options = options;
+    this.out = out;
+  }
+
+  /** Runs everything; returns the report (already printed and written). */
+  ChaosReport run() throws Exception {
+    long started = System.nanoTime();
+    Path root = SharedStack.projectRoot();
+    Path state = root.resolve(".mlc");
+    ChaosSchedule schedule =
+        ChaosSchedule.generate(
+            options.seed(), (int) options.faultWindow().toSeconds(), TENANTS, Fleet.SERVICES);
+    schedule.print(options.seed(), out);
+    Map<String, Integer> ports = new LinkedHashMap<>();
+    Fleet.SERVICES.forEach(s -> ports.put(s, Ports.free()));
+    Path logs = state.resolve("logs").resolve("chaos");
+    try (LocalStack stack = new LocalStack(state.resolve("chaos-stack"), null);
+        Fleet fleet = new Fleet(root, logs, ports);
+        SandboxLandscape sandbox =
+            SandboxLandscape.start(
+                TENANTS,
+                SeedData.withRecordCount(
+                    SeedData.DEFAULT_SEED, options.records() / TENANTS.size()))) {
+      StackEndpoints endpoints = stack.start();
+      out.printf(
+          "stack    kafka %s  postgres %s%n", endpoints.kafkaBootstrap(), endpoints.jdbcUrl());
+      DemoSettings settings = new DemoSettings();
+      fleet.start(endpoints, fleetEnv(settings, fleet));
+      Map<String, String> ready = fleet.awaitReady(Duration.ofMinutes(5));
+      out.println("fleet    " + ready);
+      if (!ready.values().stream().allMatch("UP"::equals)) {
+        throw new IllegalStateException("fleet not ready: " + ready + " (logs in " + logs + ")");
+      }
+      OperatorApi api = new OperatorApi(settings.apiToken);
+      onboard(sandbox, fleet, api);
+      Random random = new Random(options.seed());
+      ChaosInvoices invoices = new ChaosInvoices(sandbox);
+      invoices.plan(TENANTS, options.invoices(), random);
+      out.printf(
+          "workload %d QAD records, %d invoices planned%n",
+          sandbox.tenants().stream()
+              .mapToInt(
+                  t ->
+                      io.mlconnector.stack.fleet.DemoScenario.STAGING.keySet().stream()
+                          .mapToInt(e -> sandbox.qad().tenant(t.id()).table(e).size())
+                          .sum())
+              .sum(),
+          invoices.plannedCount());
+      SandboxFaults sandboxFaults = new SandboxFaults(sandbox, random);
+      FleetFaults fleetFaults =
+          new FleetFaults(fleet, stack, endpoints.kafkaBootstrap(), logs, out);
+      ChaosDriver driver = new ChaosDriver(sandboxFaults, fleetFaults, invoices, random, out);
+      out.println("fault schedule running…");
+      driver.run(schedule);
+      out.println(
+          "schedule done: faults off, everything restarted, waiting for the fleet to settle");
+      sandboxFaults.clearAll();
+      stack.startKafka();
+      stack.startPostgres();
+      fleetFaults.healAll();
+      fleet.awaitReady(Duration.ofMinutes(3));
+      GroundTruthReader reader = new GroundTruthReader(root, sandbox, invoices);
+      ChaosVerdict verdict =
+          new QuietPhase(sandboxFaults, fleet, api, reader, TENANTS, out)
+              .settle(quietTimeout(), options.quick() ? 2 : 3);
+      ChaosReport report =
+          new ChaosReport(
+              verdict,
+              faultsInjected(driver, sandboxFaults),
+              fleetFaults.restarts(),
+              (System.nanoTime() - started) / 1_000_000_000,
+              options.seed());
+      report.withTriage(writerView(fleet, api));
+      report.print(out);
+      report.write(state.resolve("chaos.json"));
+      out.println("written to " + state.resolve("chaos.json") + "; service logs in " + logs);
+      return report;
+    }
+  }
+
+  /** The writer's invoices that are not POSTED, per tenant: for triage only. */
+  private static Map<String, Object> writerView(Fleet fleet, OperatorApi api) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    for (String tenant : TENANTS) {
+      try {
+        List<Object> unposted = new java.util.ArrayList<>();
+        api.get(fleet.service("writer-service").baseUri().resolve("/invoices/" + tenant))
+            .forEach(
+                i -> {
+                  if (!"POSTED".equals(i.path("status").asText())) {
+                    unposted.add(i);
+                  }
+                });
+        view.put("writer_unposted_invoices." + tenant, unposted);
+      } catch (Exception e) {
+        view.put("writer_unposted_invoices." + tenant, "unreadable: " + e.getMessage());
+      }
+    }
+    return view;
+  }
+
+  private Duration quietTimeout() {
+    return options.quick() ? Duration.ofSeconds(80) : Duration.ofMinutes(6);
+  }
+
+  private static Map<String, String> fleetEnv(DemoSettings settings, Fleet fleet) {
+    Map<String, String> env = new LinkedHashMap<>(settings.fleetEnv());
+    env.put(
+        "MLC_SERVICENOW_RECEIPT_SYNC_URL",
+        fleet.service("qad-poller").baseUri() + "/polls/{tenant}/run");
+    // Short cadences and client timeouts: the run lasts minutes, not hours.
+    env.put("MLC_QAD_SCHEDULE_SUPPLIERS", "15s");
+    env.put("MLC_QAD_SCHEDULE_PURCHASE_ORDERS", "10s");
+    env.put("MLC_QAD_SCHEDULE_RECEIPTS", "10s");
+    env.put("MLC_QAD_SCHEDULE_DIMENSIONS", "20s");
+    env.put("MLC_SERVICENOW_SCHEDULE_INVOICES", "10s");
+    env.put("MLC_SERVICENOW_SCHEDULE_DIMENSIONS", "20s");
+    env.put("MLC_WRITER_QAD_RECHECK", "10s");
+    env.put("MLC_QAD_CLIENT_REQUEST_TIMEOUT", "10s");
+    env.put("MLC_SERVICENOW_REQUEST_TIMEOUT", "10s");
+    return env;
+  }
+
+  /** Both tenants through the console; the last one writes through the Batch API. */
+  private void onboard(SandboxLandscape sandbox, Fleet fleet, OperatorApi api) throws Exception {
+    List<SandboxTenant> tenants = sandbox.tenants();
+    for (int i = 0; i < tenants.size(); i++) {
+      TenantBody body = TenantBody.of(tenants.get(i));
+      if (i == tenants.size() - 1) {
+        Map<String, Object> sn = new LinkedHashMap<>(body.servicenow());
+        sn.put("batchApi", true);
+        body = new TenantBody(body.id(), body.displayName(), body.qad(), sn, body.sandbox());
+      }
+      api.post(fleet.service("console").baseUri().resolve("/tenants"), body);
+      out.printf("onboarded tenant %s through the console API%n", body.id());
+    }
+  }
+
+  private static Map<String, Long> faultsInjected(ChaosDriver driver, SandboxFaults sandbox) {
+    Map<String, Long> out = new LinkedHashMap<>();
+    Map<String, Long> qad = sandbox.lostAnswers("qad");
+    Map<String, Long> sn = sandbox.lostAnswers("servicenow");
+    Map<FaultKind, String> endpoints =
+        Map.of(
+            FaultKind.AMBIGUOUS_QAD_INVOICE_POST, "supplier_invoice_post",
+            FaultKind.AMBIGUOUS_SN_TABLE_POST, "table_post",
+            FaultKind.AMBIGUOUS_SN_TABLE_PATCH, "table_patch",
+            FaultKind.AMBIGUOUS_SN_BATCH, "batch");
+    Map<FaultKind, Long> fired = driver.injected();
+    for (FaultKind kind : FaultKind.values()) {
+      String endpoint = endpoints.get(kind);
+      if (endpoint == null) {
+        out.put(kind.key(), fired.getOrDefault(kind, 0L));
+      } else {
+        // Lost answers the simulators actually produced, not switch flips.
+        Map<String, Long> counts = kind == FaultKind.AMBIGUOUS_QAD_INVOICE_POST ? qad : sn;
+        out.put(
+            kind.key(),
+            counts.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(endpoint + ":"))
+                .mapToLong(Map.Entry::getValue)
+                .sum());
+      }
+    }
+    qad.forEach((k, v) -> out.put("lost_answer.qad." + k, v));
+    sn.forEach((k, v) -> out.put("lost_answer.servicenow." + k, v));
+    return out;
+  }
+}

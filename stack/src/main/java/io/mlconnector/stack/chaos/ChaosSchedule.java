@@ -1,0 +1,127 @@
+package io.mlconnector.stack.chaos;
+
+import io.mlconnector.sandbox.http.LostAnswer;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The seeded fault schedule: every fault kind at least once (services killed twice each), spread
+ * over the fault window. Same seed, tenants, services and window: the same schedule.
+ */
+public final class ChaosSchedule {
+  /** Invoice approvals come in this many waves over the first 60 % of the window. */
+  static final int WAVES = 5;
+
+  private final List<ChaosEvent> events;
+
+  private ChaosSchedule(List<ChaosEvent> events) {
+    this.events = events;
+  }
+
+  public List<ChaosEvent> events() {
+    return events;
+  }
+
+  public static ChaosSchedule generate(
+      long seed, int windowSeconds, List<String> tenants, List<String> services) {
+    Random random = new Random(seed);
+    Builder b = new Builder(random, windowSeconds);
+    int rounds = Math.max(1, windowSeconds / 150);
+    for (int wave = 0; wave < WAVES; wave++) {
+      b.at(wave * 0.6 / WAVES, FaultKind.INVOICE_APPROVALS, "all", 0, "wave " + wave);
+    }
+    for (int round = 0; round < 2 * rounds; round++) {
+      for (String service : services) {
+        b.between(0.05, 0.85, FaultKind.SERVICE_KILL, service, 2 + random.nextInt(4), "kill -9");
+      }
+    }
+    for (int round = 0; round < rounds; round++) {
+      b.between(0.10, 0.45, FaultKind.WRITER_SECOND_INSTANCE, "writer-service", 30, "");
+      b.between(0.20, 0.30, FaultKind.KAFKA_RESTART, "kafka", 8, "");
+      b.between(0.50, 0.60, FaultKind.POSTGRES_RESTART, "postgres", 8, "");
+      for (String system : List.of("qad", "servicenow")) {
+        String tenant = tenants.get(random.nextInt(tenants.size()));
+        String target = tenant + "/" + system;
+        b.between(0.05, 0.80, FaultKind.RATE_LIMIT_STORM, target, 0, "5 calls, Retry-After 2s");
+        b.between(0.05, 0.80, FaultKind.SERVER_ERROR_BURST, target, 8, "30% 503");
+        b.between(0.05, 0.80, FaultKind.LATENCY_SPIKE, target, 8, "1500ms");
+        b.between(0.05, 0.80, FaultKind.HTML_MAINTENANCE_PAGE, target, 8, "20% / 5 pages");
+        b.between(0.05, 0.80, FaultKind.TOKEN_REVOCATION, target, 0, "");
+        b.between(0.05, 0.70, FaultKind.TOKEN_EXPIRY, target, 20, "3s lifetime");
+        b.between(0.05, 0.60, FaultKind.RESAVE_WHILE_PAGING, target, 20, "");
+        b.between(0.05, 0.60, FaultKind.SAME_SECOND_ROWS, target, 0, "");
+      }
+      b.between(0.10, 0.55, FaultKind.ACL_HIDDEN_ROWS, tenants.get(0) + "/servicenow", 25, "");
+      b.between(0.25, 0.70, FaultKind.OFFSET_RESET_REPLAY, "mapper+writer", 0, "");
+      for (String tenant : tenants) {
+        b.between(0.10, 0.60, FaultKind.QAD_RECORD_CHANGES, tenant, 0, "20 PO lines, 5 suppliers");
+      }
+      b.between(0.40, 0.60, FaultKind.CLERK_EDITS_APPROVED_INVOICE, "all", 0, "3 per tenant");
+      b.between(0.55, 0.70, FaultKind.CLERK_RESUBMITS_INVOICE, "all", 0, "fixed cost center");
+      b.between(0.15, 0.50, FaultKind.SAME_LINE_INVOICES, "all", 0, "");
+    }
+    b.at(0.35, FaultKind.LATE_RECEIPT, "all", 0, "first half");
+    b.at(0.70, FaultKind.LATE_RECEIPT, "all", 0, "the rest");
+    // Ambiguous outcomes stay on over most of the window, one lost-answer mode per switch.
+    for (String tenant : tenants) {
+      b.at(0.02, FaultKind.AMBIGUOUS_QAD_INVOICE_POST, tenant + "/qad", 0.75, mode(random));
+    }
+    b.at(
+        0.02,
+        FaultKind.AMBIGUOUS_SN_TABLE_POST,
+        tenants.get(0) + "/servicenow",
+        0.75,
+        mode(random));
+    b.at(
+        0.02,
+        FaultKind.AMBIGUOUS_SN_TABLE_PATCH,
+        tenants.get(0) + "/servicenow",
+        0.75,
+        mode(random));
+    b.at(
+        0.02,
+        FaultKind.AMBIGUOUS_SN_BATCH,
+        tenants.get(tenants.size() - 1) + "/servicenow",
+        0.75,
+        mode(random));
+    b.events.sort(Comparator.comparingInt(ChaosEvent::atSecond));
+    return new ChaosSchedule(List.copyOf(b.events));
+  }
+
+  private static String mode(Random random) {
+    LostAnswer[] modes = LostAnswer.values();
+    return "30% " + modes[random.nextInt(modes.length)].name();
+  }
+
+  public void print(long seed, PrintStream out) {
+    out.printf("fault schedule (seed %d, %d events):%n", seed, events.size());
+    events.forEach(e -> out.println("  " + e));
+  }
+
+  private static final class Builder {
+    private final Random random;
+    private final int window;
+    private final List<ChaosEvent> events = new ArrayList<>();
+
+    Builder(Random random, int window) {
+      this.random = random;
+      this.window = window;
+    }
+
+    void at(double share, FaultKind kind, String target, int seconds, String detail) {
+      events.add(new ChaosEvent((int) (share * window), kind, target, seconds, detail));
+    }
+
+    void at(double share, FaultKind kind, String target, double lastingShare, String detail) {
+      at(share, kind, target, (int) (lastingShare * window), detail);
+    }
+
+    void between(
+        double from, double to, FaultKind kind, String target, int seconds, String detail) {
+      at(from + random.nextDouble() * (to - from), kind, target, seconds, detail);
+    }
+  }
+}

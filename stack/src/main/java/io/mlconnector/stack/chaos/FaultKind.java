@@ -1,0 +1,33 @@
+package io.mlconnector.stack.chaos;
+
+/** Every kind of fault a chaos run injects; each appears in {@code faults_injected}. */
+public enum FaultKind {
+  SERVICE_KILL,
+  WRITER_SECOND_INSTANCE,
+  KAFKA_RESTART,
+  POSTGRES_RESTART,
+  RATE_LIMIT_STORM,
+  SERVER_ERROR_BURST,
+  LATENCY_SPIKE,
+  HTML_MAINTENANCE_PAGE,
+  AMBIGUOUS_QAD_INVOICE_POST,
+  AMBIGUOUS_SN_TABLE_POST,
+  AMBIGUOUS_SN_TABLE_PATCH,
+  AMBIGUOUS_SN_BATCH,
+  TOKEN_REVOCATION,
+  TOKEN_EXPIRY,
+  RESAVE_WHILE_PAGING,
+  ACL_HIDDEN_ROWS,
+  SAME_SECOND_ROWS,
+  OFFSET_RESET_REPLAY,
+  QAD_RECORD_CHANGES,
+  CLERK_EDITS_APPROVED_INVOICE,
+  CLERK_RESUBMITS_INVOICE,
+  LATE_RECEIPT,
+  SAME_LINE_INVOICES,
+  INVOICE_APPROVALS;
+
+  public String key() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+}

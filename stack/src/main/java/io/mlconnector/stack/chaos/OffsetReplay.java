@@ -1,0 +1,94 @@
+package io.mlconnector.stack.chaos;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * An offset-reset replay the way the chart's replay Job does it: with the consumers stopped, every
+ * consumer group's committed offsets go back to the first record at or after a point in time,
+ * through Kafka's admin API. The caller stops and restarts the consumers.
+ */
+final class OffsetReplay {
+  private OffsetReplay() {}
+
+  /**
+   * A member killed with SIGKILL stays in its group until its session times out (45 s); offsets of
+   * a group with members cannot be altered, so wait for it to empty (as the Job waits for the
+   * scale-down).
+   */
+  private static void awaitEmpty(Admin admin, String group)
+      throws ExecutionException, InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    while (System.nanoTime() < deadline) {
+      ConsumerGroupDescription d =
+          admin.describeConsumerGroups(List.of(group)).describedGroups().get(group).get();
+      if (d.members().isEmpty()) {
+        return;
+      }
+      Thread.sleep(2000);
+    }
+  }
+
+  /**
+   * Rewinds every consumer group without members to {@code to}.
+   *
+   * @return the groups rewound
+   */
+  @SuppressWarnings("deprecation") // listConsumerGroups: still the call for classic groups
+  static int rewind(String bootstrap, Instant to, PrintStream log) throws InterruptedException {
+    Map<String, Object> config =
+        Map.of(
+            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrap,
+            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+            (int) Duration.ofSeconds(30).toMillis());
+    int rewound = 0;
+    try (Admin admin = Admin.create(config)) {
+      for (ConsumerGroupListing group : admin.listConsumerGroups().all().get()) {
+        try {
+          rewind(admin, group.groupId(), to);
+          rewound++;
+        } catch (ExecutionException e) {
+          log.printf("  replay: group %s not rewound: %s%n", group.groupId(), e.getCause());
+        }
+      }
+    } catch (ExecutionException e) {
+      log.println("  replay: cannot list consumer groups: " + e.getCause());
+    }
+    return rewound;
+  }
+
+  private static void rewind(Admin admin, String group, Instant to)
+      throws ExecutionException, InterruptedException {
+    awaitEmpty(admin, group);
+    Map<TopicPartition, OffsetAndMetadata> committed =
+        admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+    Map<TopicPartition, OffsetSpec> at = new HashMap<>();
+    committed.keySet().forEach(tp -> at.put(tp, OffsetSpec.forTimestamp(to.toEpochMilli())));
+    Map<TopicPartition, ListOffsetsResultInfo> found = admin.listOffsets(at).all().get();
+    Map<TopicPartition, OffsetAndMetadata> target = new HashMap<>();
+    committed.forEach(
+        (tp, current) -> {
+          if (current == null) {
+            return;
+          }
+          long offset = found.get(tp).offset();
+          // No record at or after the time: nothing to replay on that partition.
+          target.put(tp, new OffsetAndMetadata(offset >= 0 ? offset : current.offset()));
+        });
+    admin.alterConsumerGroupOffsets(group, target).all().get();
+  }
+}

@@ -1,0 +1,87 @@
+package io.mlconnector.stack.chaos;
+
+import io.mlconnector.stack.fleet.Fleet;
+import io.mlconnector.stack.fleet.OperatorApi;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * After the schedule: faults are off and every service runs; the pollers are asked to poll until
+ * the simulators' tables stop changing (or the verdict passes, or time is up). The verdict of the
+ * last look is the run's verdict.
+ */
+final class QuietPhase {
+  private static final Duration ROUND = Duration.ofSeconds(10);
+
+  private final SandboxFaults faults;
+  private final Fleet fleet;
+  private final OperatorApi api;
+  private final GroundTruthReader reader;
+  private final List<String> tenants;
+  private final PrintStream out;
+
+  QuietPhase(
+      SandboxFaults faults,
+      Fleet fleet,
+      OperatorApi api,
+      GroundTruthReader reader,
+      List<String> tenants,
+      PrintStream out) {
+    this.faults = faults;
+    this.fleet = fleet;
+    this.api = api;
+    this.reader = reader;
+    this.tenants = tenants;
+    this.out = out;
+  }
+
+  /** Settles; {@code stableRounds} unchanged looks in a row count as quiet. */
+  ChaosVerdict settle(Duration timeout, int stableRounds) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    InvariantChecker checker = new InvariantChecker();
+    String last = "";
+    int stable = 0;
+    long armedUntil = System.nanoTime() + timeout.toNanos() / 2;
+    while (true) {
+      // Ambiguous outcomes still waiting for their first write stay on for half the wait at most.
+      int armed = faults.retireAmbiguous();
+      if (armed > 0 && System.nanoTime() > armedUntil) {
+        faults.clearAmbiguous();
+        armed = 0;
+      }
+      pollAll();
+      Thread.sleep(ROUND.toMillis());
+      GroundTruth truth = reader.read(tenants, api, fleet.service("console").baseUri());
+      ChaosVerdict verdict = checker.check(truth);
+      String fingerprint = fingerprint(truth);
+      stable = fingerprint.equals(last) && armed == 0 ? stable + 1 : 0;
+      last = fingerprint;
+      out.printf("  settling: %s%n", verdict.counts());
+      if ((verdict.passed() && armed == 0)
+          || stable >= stableRounds
+          || System.nanoTime() > deadline) {
+        return verdict;
+      }
+    }
+  }
+
+  /** Counts that move while the fleet still works. */
+  private static String fingerprint(GroundTruth truth) {
+    long processed =
+        truth.snInvoices().stream().filter(i -> "Processed".equals(i.status())).count();
+    return truth.staging().size() + "/" + truth.qadInvoices().size() + "/" + processed;
+  }
+
+  private void pollAll() {
+    for (String tenant : tenants) {
+      for (String poller : List.of("qad-poller", "servicenow-poller")) {
+        try {
+          api.post(fleet.service(poller).baseUri().resolve("/polls/" + tenant + "/run"), null);
+        } catch (Exception e) {
+          out.printf("  poll %s %s: %s%n", poller, tenant, e.getMessage());
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package io.mlconnector.stack.chaos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The fault schedule is reproducible from its seed and covers every fault kind. */
+class ChaosScheduleTest {
+  private static final List<String> TENANTS = List.of("acme", "globex");
+  private static final List<String> SERVICES = List.of("console", "mapper-service", "writer");
+
+  @Test
+  void sameSeedSameScheduleOtherSeedOtherSchedule() {
+    assertThat(ChaosSchedule.generate(7, 100, TENANTS, SERVICES).events())
+        .isEqualTo(ChaosSchedule.generate(7, 100, TENANTS, SERVICES).events());
+    assertThat(ChaosSchedule.generate(8, 100, TENANTS, SERVICES).events())
+        .isNotEqualTo(ChaosSchedule.generate(7, 100, TENANTS, SERVICES).events());
+  }
+
+  @Test
+  void everyKindAtLeastOnceEveryServiceKilledTwiceAllWithinTheWindow() {
+    List<ChaosEvent> events = ChaosSchedule.generate(1, 100, TENANTS, SERVICES).events();
+    Set<FaultKind> kinds = events.stream().map(ChaosEvent::kind).collect(Collectors.toSet());
+    assertThat(kinds).isEqualTo(EnumSet.allOf(FaultKind.class));
+    Map<String, Long> kills =
+        events.stream()
+            .filter(e -> e.kind() == FaultKind.SERVICE_KILL)
+            .collect(Collectors.groupingBy(ChaosEvent::target, Collectors.counting()));
+    assertThat(kills).containsOnlyKeys(SERVICES).allSatisfy((s, n) -> assertThat(n).isEqualTo(2));
+    assertThat(events).allSatisfy(e -> assertThat(e.atSecond()).isBetween(0, 100));
+    assertThat(events).isSortedAccordingTo(java.util.Comparator.comparingInt(ChaosEvent::atSecond));
+  }
+
+  @Test
+  void optionsHaveTheDocumentedDefaults() {
+    ChaosOptions full = ChaosOptions.parse();
+    assertThat(full.records()).isEqualTo(20_000);
+    assertThat(full.invoices()).isEqualTo(400);
+    assertThat(full.faultWindow().toMinutes()).isEqualTo(10);
+    ChaosOptions quick = ChaosOptions.parse("--quick", "--seed", "5", "--invoices", "10");
+    assertThat(quick.quick()).isTrue();
+    assertThat(quick.seed()).isEqualTo(5);
+    assertThat(quick.invoices()).isEqualTo(10);
+    assertThat(quick.faultWindow().toSeconds()).isEqualTo(100);
+  }
+}
