@@ -69,6 +69,11 @@ final class StagingScenario {
 
   /** A supplier staging command as the mapper produces it. */
   EventEnvelope supplier(String externalId, String name) {
+    return supplier(externalId, name, "v-" + name);
+  }
+
+  /** The same at a QAD source version ({@code modified#hash}). */
+  EventEnvelope supplier(String externalId, String name, String version) {
     ObjectNode payload = JSON.createObjectNode();
     payload.put("table", SUPPLIERS);
     payload.put("externalIdField", "u_external_id");
@@ -86,7 +91,7 @@ final class StagingScenario {
         EntityType.SUPPLIER,
         SourceSystem.CONNECTOR,
         externalId,
-        "v-" + name,
+        version,
         Instant.parse("2026-11-26T10:00:00Z"),
         payload);
   }
