@@ -100,4 +100,38 @@ final class ChaosReport {
     }
     out.println(verdict.passed() ? "CHAOS PASSED" : "CHAOS FAILED");
   }
+
+  /**
+   * Events fired per kind; for the ambiguous kinds the answers the simulators actually lost, per
+   * write endpoint (and per endpoint and mode as {@code lost_answer.*}).
+   */
+  static Map<String, Long> faultsInjected(Map<FaultKind, Long> fired, AmbiguousSwitches sandbox) {
+    Map<String, Long> out = new LinkedHashMap<>();
+    Map<String, Long> qad = sandbox.lostAnswers("qad");
+    Map<String, Long> sn = sandbox.lostAnswers("servicenow");
+    Map<FaultKind, String> endpoints =
+        Map.of(
+            FaultKind.AMBIGUOUS_QAD_INVOICE_POST, "supplier_invoice_post",
+            FaultKind.AMBIGUOUS_SN_TABLE_POST, "table_post",
+            FaultKind.AMBIGUOUS_SN_TABLE_PATCH, "table_patch",
+            FaultKind.AMBIGUOUS_SN_BATCH, "batch");
+    for (FaultKind kind : FaultKind.values()) {
+      String endpoint = endpoints.get(kind);
+      if (endpoint == null) {
+        out.put(kind.key(), fired.getOrDefault(kind, 0L));
+      } else {
+        // Lost answers the simulators actually produced, not switch flips.
+        Map<String, Long> counts = kind == FaultKind.AMBIGUOUS_QAD_INVOICE_POST ? qad : sn;
+        out.put(
+            kind.key(),
+            counts.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(endpoint + ":"))
+                .mapToLong(Map.Entry::getValue)
+                .sum());
+      }
+    }
+    qad.forEach((k, v) -> out.put("lost_answer.qad." + k, v));
+    sn.forEach((k, v) -> out.put("lost_answer.servicenow." + k, v));
+    return out;
+  }
 }

@@ -54,6 +54,16 @@ final class ChaosRun {
                 TENANTS,
                 SeedData.withRecordCount(
                     SeedData.DEFAULT_SEED, options.records() / TENANTS.size()))) {
+      // Ctrl-C: stop what was started (closing twice is harmless on a normal exit).
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    fleet.close();
+                    sandbox.close();
+                    stack.close();
+                  },
+                  "chaos-shutdown"));
       StackEndpoints endpoints = stack.start();
       out.printf(
           "stack    kafka %s  postgres %s%n", endpoints.kafkaBootstrap(), endpoints.jdbcUrl());
@@ -93,43 +103,22 @@ final class ChaosRun {
       fleetFaults.healAll();
       fleet.awaitReady(Duration.ofMinutes(3));
       GroundTruthReader reader = new GroundTruthReader(root, sandbox, invoices);
-      ChaosVerdict verdict =
-          new QuietPhase(sandboxFaults, fleet, api, reader, TENANTS, out)
-              .settle(quietTimeout(), options.quick() ? 2 : 3);
+      AmbiguousSwitches ambiguous = new AmbiguousSwitches(sandbox);
+      QuietPhase quiet = new QuietPhase(ambiguous, fleet, api, reader, TENANTS, out);
+      ChaosVerdict verdict = quiet.settle(quietTimeout(), options.quick() ? 2 : 3);
       ChaosReport report =
           new ChaosReport(
               verdict,
-              faultsInjected(driver, sandboxFaults),
+              ChaosReport.faultsInjected(driver.injected(), ambiguous),
               fleetFaults.restarts(),
               (System.nanoTime() - started) / 1_000_000_000,
               options.seed());
-      report.withTriage(writerView(fleet, api));
+      report.withTriage(quiet.connectorView());
       report.print(out);
       report.write(state.resolve("chaos.json"));
       out.println("written to " + state.resolve("chaos.json") + "; service logs in " + logs);
       return report;
     }
-  }
-
-  /** The writer's invoices that are not POSTED, per tenant: for triage only. */
-  private static Map<String, Object> writerView(Fleet fleet, OperatorApi api) {
-    Map<String, Object> view = new LinkedHashMap<>();
-    for (String tenant : TENANTS) {
-      try {
-        List<Object> unposted = new java.util.ArrayList<>();
-        api.get(fleet.service("writer-service").baseUri().resolve("/invoices/" + tenant))
-            .forEach(
-                i -> {
-                  if (!"POSTED".equals(i.path("status").asText())) {
-                    unposted.add(i);
-                  }
-                });
-        view.put("writer_unposted_invoices." + tenant, unposted);
-      } catch (Exception e) {
-        view.put("writer_unposted_invoices." + tenant, "unreadable: " + e.getMessage());
-      }
-    }
-    return view;
   }
 
   private Duration quietTimeout() {
@@ -167,36 +156,5 @@ final class ChaosRun {
       api.post(fleet.service("console").baseUri().resolve("/tenants"), body);
       out.printf("onboarded tenant %s through the console API%n", body.id());
     }
-  }
-
-  private static Map<String, Long> faultsInjected(ChaosDriver driver, SandboxFaults sandbox) {
-    Map<String, Long> out = new LinkedHashMap<>();
-    Map<String, Long> qad = sandbox.lostAnswers("qad");
-    Map<String, Long> sn = sandbox.lostAnswers("servicenow");
-    Map<FaultKind, String> endpoints =
-        Map.of(
-            FaultKind.AMBIGUOUS_QAD_INVOICE_POST, "supplier_invoice_post",
-            FaultKind.AMBIGUOUS_SN_TABLE_POST, "table_post",
-            FaultKind.AMBIGUOUS_SN_TABLE_PATCH, "table_patch",
-            FaultKind.AMBIGUOUS_SN_BATCH, "batch");
-    Map<FaultKind, Long> fired = driver.injected();
-    for (FaultKind kind : FaultKind.values()) {
-      String endpoint = endpoints.get(kind);
-      if (endpoint == null) {
-        out.put(kind.key(), fired.getOrDefault(kind, 0L));
-      } else {
-        // Lost answers the simulators actually produced, not switch flips.
-        Map<String, Long> counts = kind == FaultKind.AMBIGUOUS_QAD_INVOICE_POST ? qad : sn;
-        out.put(
-            kind.key(),
-            counts.entrySet().stream()
-                .filter(e -> e.getKey().startsWith(endpoint + ":"))
-                .mapToLong(Map.Entry::getValue)
-                .sum());
-      }
-    }
-    qad.forEach((k, v) -> out.put("lost_answer.qad." + k, v));
-    sn.forEach((k, v) -> out.put("lost_answer.servicenow." + k, v));
-    return out;
   }
 }

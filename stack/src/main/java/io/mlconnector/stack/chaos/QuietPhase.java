@@ -4,7 +4,9 @@ import io.mlconnector.stack.fleet.Fleet;
 import io.mlconnector.stack.fleet.OperatorApi;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * After the schedule: faults are off and every service runs; the pollers are asked to poll until
@@ -14,7 +16,7 @@ import java.util.List;
 final class QuietPhase {
   private static final Duration ROUND = Duration.ofSeconds(10);
 
-  private final SandboxFaults faults;
+  private final AmbiguousSwitches faults;
   private final Fleet fleet;
   private final OperatorApi api;
   private final GroundTruthReader reader;
@@ -22,7 +24,7 @@ final class QuietPhase {
   private final PrintStream out;
 
   QuietPhase(
-      SandboxFaults faults,
+      AmbiguousSwitches faults,
       Fleet fleet,
       OperatorApi api,
       GroundTruthReader reader,
@@ -45,9 +47,9 @@ final class QuietPhase {
     long armedUntil = System.nanoTime() + timeout.toNanos() / 2;
     while (true) {
       // Ambiguous outcomes still waiting for their first write stay on for half the wait at most.
-      int armed = faults.retireAmbiguous();
+      int armed = faults.retire();
       if (armed > 0 && System.nanoTime() > armedUntil) {
-        faults.clearAmbiguous();
+        faults.clear();
         armed = 0;
       }
       pollAll();
@@ -83,5 +85,26 @@ final class QuietPhase {
         }
       }
     }
+  }
+
+  /** The writer's invoices that are not POSTED, per tenant: for triage only. */
+  Map<String, Object> connectorView() {
+    Map<String, Object> view = new LinkedHashMap<>();
+    for (String tenant : tenants) {
+      try {
+        List<Object> unposted = new java.util.ArrayList<>();
+        api.get(fleet.service("writer-service").baseUri().resolve("/invoices/" + tenant))
+            .forEach(
+                i -> {
+                  if (!"POSTED".equals(i.path("status").asText())) {
+                    unposted.add(i);
+                  }
+                });
+        view.put("writer_unposted_invoices." + tenant, unposted);
+      } catch (Exception e) {
+        view.put("writer_unposted_invoices." + tenant, "unreadable: " + e.getMessage());
+      }
+    }
+    return view;
   }
 }

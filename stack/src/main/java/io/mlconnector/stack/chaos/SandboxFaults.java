@@ -199,72 +199,16 @@ final class SandboxFaults {
   void clearAll() {
     for (SandboxTenant t : sandbox.tenants()) {
       AmbiguousWrites qadWrites = qadTenant(t.id()).faults().ambiguousWrites();
-      Map<String, AmbiguousWrites.Switch> qadArmed = unhit(qadWrites);
+      Map<String, AmbiguousWrites.Switch> qadArmed = AmbiguousSwitches.unhit(qadWrites);
       qadTenant(t.id()).faults().clear();
       qadArmed.forEach((e, s) -> qadWrites.set(e, s.rate(), s.mode(), s.timeoutMillis()));
       ServiceNowInstance i = sn(t.id());
       AmbiguousWrites snWrites = i.faults().ambiguousWrites();
-      Map<String, AmbiguousWrites.Switch> snArmed = unhit(snWrites);
+      Map<String, AmbiguousWrites.Switch> snArmed = AmbiguousSwitches.unhit(snWrites);
       i.faults().clear();
       snArmed.forEach((e, s) -> snWrites.set(e, s.rate(), s.mode(), s.timeoutMillis()));
       i.revealRows(AccountsPayableClerk.OUTBOUND_INVOICE);
     }
-  }
-
-  /** Switches off the ambiguous outcomes that have hit; returns how many are still armed. */
-  int retireAmbiguous() {
-    int armed = 0;
-    for (SandboxTenant t : sandbox.tenants()) {
-      for (AmbiguousWrites w :
-          List.of(
-              qadTenant(t.id()).faults().ambiguousWrites(),
-              sn(t.id()).faults().ambiguousWrites())) {
-        for (String endpoint : w.switches().keySet()) {
-          if (w.injected(endpoint) > 0) {
-            w.set(endpoint, 0, LostAnswer.RESET);
-          } else {
-            armed++;
-          }
-        }
-      }
-    }
-    return armed;
-  }
-
-  /** Every fault off, armed or not (the quiet phase's last resort). */
-  void clearAmbiguous() {
-    for (SandboxTenant t : sandbox.tenants()) {
-      qadTenant(t.id()).faults().ambiguousWrites().clear();
-      sn(t.id()).faults().ambiguousWrites().clear();
-    }
-  }
-
-  private static Map<String, AmbiguousWrites.Switch> unhit(AmbiguousWrites writes) {
-    Map<String, AmbiguousWrites.Switch> out = new java.util.HashMap<>();
-    writes
-        .switches()
-        .forEach(
-            (e, s) -> {
-              if (writes.injected(e) == 0) {
-                out.put(e, s);
-              }
-            });
-    return out;
-  }
-
-  /** Lost answers the simulators actually produced, per write endpoint and mode. */
-  Map<String, Long> lostAnswers(String system) {
-    java.util.Map<String, Long> out = new java.util.TreeMap<>();
-    for (SandboxTenant t : sandbox.tenants()) {
-      Map<String, Object> snapshot =
-          system.equals("qad")
-              ? qadTenant(t.id()).faults().ambiguousWrites().snapshot()
-              : sn(t.id()).faults().ambiguousWrites().snapshot();
-      @SuppressWarnings("unchecked")
-      Map<String, Long> injected = (Map<String, Long>) snapshot.get("injected");
-      injected.forEach((k, v) -> out.merge(k, v, Long::sum));
-    }
-    return out;
   }
 
   private static LostAnswer mode(ChaosEvent event) {
