@@ -20,18 +20,27 @@ final class PostgresServer implements AutoCloseable {
   static final String DATABASE = "mlc";
 
   private final Path dataDir;
+  private final int port;
+  private final boolean keepData;
   private EmbeddedPostgres embedded;
   private String jdbcUrl;
   private String user = "postgres";
   private String password = "postgres";
 
-  PostgresServer(Path dataDir) {
+  /**
+   * @param port 0 for a free port
+   * @param keepData start on the data directory a previous run left (initialised only when empty)
+   *     instead of a fresh one
+   */
+  PostgresServer(Path dataDir, int port, boolean keepData) {
     this.dataDir = dataDir;
+    this.port = port;
+    this.keepData = keepData;
   }
 
   /** Uses an external server instead of starting one. */
   static PostgresServer external(String jdbcUrl, String user, String password) {
-    PostgresServer server = new PostgresServer(null);
+    PostgresServer server = new PostgresServer(null, -1, false);
     server.jdbcUrl = jdbcUrl;
     server.user = user;
     server.password = password;
@@ -46,10 +55,10 @@ final class PostgresServer implements AutoCloseable {
     embedded =
         EmbeddedPostgres.builder()
             .setDataDirectory(dataDir)
-            .setCleanDataDirectory(true)
-            .setPort(Ports.free())
+            .setCleanDataDirectory(!keepData)
+            .setPort(port == 0 ? Ports.free() : port)
             .setServerConfig("max_connections", "200")
-            .setServerConfig("fsync", "off")
+            .setServerConfig("fsync", keepData ? "on" : "off") // kept data must survive a crash
             .setServerConfig("shared_buffers", "64MB")
             .start();
     createDatabase(embedded.getPostgresDatabase(), DATABASE);

@@ -55,7 +55,7 @@ public final class BenchMain {
     Path root = SharedStack.projectRoot();
     List<AutoCloseable> open = new ArrayList<>();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> closeAll(open)));
-    LocalStack stack = new LocalStack(root.resolve(".mlc/bench-stack"), null);
+    LocalStack stack = new LocalStack(root.resolve(".mlc/bench-stack"), (StackEndpoints) null);
     StackEndpoints endpoints = stack.start();
     open.add(stack);
     out.printf("seeding QAD with about %,d records…%n", records);
