@@ -135,6 +135,10 @@ public final class QadTransport {
       try {
         return new Answer(status, ResponseBodies.parse(response));
       } catch (ResponseBodies.NotJson e) {
+        if (status >= 400) {
+          // An error page (wrong URL, a proxy): the status says what happened, the body is noise.
+          return new Answer(status, com.fasterxml.jackson.databind.node.MissingNode.getInstance());
+        }
         if (attempt >= settings.maxAttempts()) {
           throw new QadMalformedResponseException(
               tenant, e.getMessage() + " (" + method + " " + uri.getPath() + ")");
