@@ -49,25 +49,25 @@ final class DemoScenario {
   boolean run() throws Exception {
     boolean ok = true;
     for (SandboxTenant t : sandbox.tenants()) {
-      // Approved before onboarding, as on a live instance: the ping then proves write access on a
-      // visible invoice instead of warning that an unknown record cannot prove it. The invoice
-      // poll syncs receipts first, so polling them early changes nothing.
-      held.put(t.id(), new DemoInvoices(sandbox).approve(t.id()));
-    }
-    for (SandboxTenant t : sandbox.tenants()) {
       api.post(fleet.service("console").baseUri().resolve("/tenants"), TenantBody.of(t));
       out.printf("onboarded tenant %s through the console API%n", t.id());
-      JsonNode report =
-          api.post(
-              fleet.service("console").baseUri().resolve("/tenants/" + t.id() + "/ping"), null);
-      PingReport.print(report, out, false);
-      ok &= report.path("ready").asBoolean();
     }
     for (SandboxTenant t : sandbox.tenants()) {
       api.post(fleet.service("qad-poller").baseUri().resolve("/polls/" + t.id() + "/run"), null);
     }
     for (SandboxTenant t : sandbox.tenants()) {
       ok &= printStaging(t.id());
+    }
+    for (SandboxTenant t : sandbox.tenants()) {
+      // The clerk approves before the ping, as on a live instance: the ping then proves write
+      // access on a visible invoice instead of warning that an unknown record proves nothing.
+      // After the QAD sync, so the mapper knows QAD's cost centers when the invoices arrive.
+      held.put(t.id(), new DemoInvoices(sandbox).approve(t.id()));
+      JsonNode report =
+          api.post(
+              fleet.service("console").baseUri().resolve("/tenants/" + t.id() + "/ping"), null);
+      PingReport.print(report, out, false);
+      ok &= report.path("ready").asBoolean();
     }
     for (SandboxTenant t : sandbox.tenants()) {
       ok &= invoices(t.id());
