@@ -250,4 +250,38 @@ class InvoiceMappingTest extends MapperTestBase {
         .statusCode(400)
         .body("message", org.hamcrest.Matchers.is("qadCode is required"));
   }
+
+  @Test
+  void aMappingToACodeQadDoesNotHaveOrHasDeactivatedIsRefused() throws Exception {
+    String tenant = tenantWithDimensions();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                given()
+                    .get("/dimensions/" + tenant + "/alignment")
+                    .jsonPath()
+                    .getList("'cost-center'.qadMissingInServicenow"),
+            codes -> codes.contains("CC900"));
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"qadCode\":\"CC-NOPE\"}")
+        .put("/dimensions/" + tenant + "/mappings/cost-center/CC-SN-ONLY")
+        .then()
+        .statusCode(400)
+        .body("code", org.hamcrest.Matchers.is("unknown-qad-code"))
+        .body("message", org.hamcrest.Matchers.containsString("CC-NOPE does not exist in QAD"));
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"qadCode\":\"CC900\"}")
+        .put("/dimensions/" + tenant + "/mappings/cost-center/CC-SN-ONLY")
+        .then()
+        .statusCode(400)
+        .body("message", org.hamcrest.Matchers.containsString("CC900 is inactive in QAD"));
+    given()
+        .get("/dimensions/" + tenant + "/mappings")
+        .then()
+        .statusCode(200)
+        .body("'cost-center'", org.hamcrest.Matchers.anEmptyMap());
+  }
 }

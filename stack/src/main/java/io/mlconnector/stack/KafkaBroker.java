@@ -30,19 +30,42 @@ import org.apache.kafka.common.utils.Time;
  */
 final class KafkaBroker implements AutoCloseable {
   private final Path logDir;
-  private final int port = Ports.free();
-  private final int controllerPort = Ports.free();
+  private final int port;
+  private final int controllerPort;
+  private final String external;
   private KafkaRaftServer server;
 
-  KafkaBroker(Path logDir) {
+  /**
+   * @param port the client port, 0 for a free one; the controller listens on the next port then
+   */
+  KafkaBroker(Path logDir, int port) {
+    this(logDir, port == 0 ? Ports.free() : port, port == 0 ? Ports.free() : port + 1, null);
+  }
+
+  private KafkaBroker(Path logDir, int port, int controllerPort, String external) {
     this.logDir = logDir;
+    this.port = port;
+    this.controllerPort = controllerPort;
+    this.external = external;
+  }
+
+  /** A broker someone else runs: nothing to start or stop, only the topics to create. */
+  static KafkaBroker external(String bootstrapServers) {
+    return new KafkaBroker(null, -1, -1, bootstrapServers);
   }
 
   String bootstrapServers() {
-    return "127.0.0.1:" + port;
+    return external != null ? external : "127.0.0.1:" + port;
   }
 
+  /**
+   * Formats the log directory unless it already is (a kept directory keeps its topics and offsets),
+   * then starts the broker.
+   */
   void start() throws IOException {
+    if (external != null) {
+      return;
+    }
     Files.createDirectories(logDir);
     Path propsFile = logDir.resolveSibling("server.properties");
     Properties props = properties();

@@ -20,21 +20,55 @@ public final class LocalStack implements AutoCloseable {
   static final int TOPIC_PARTITIONS = 3;
 
   private final Path stateDir;
+  private final boolean keepData;
   private final PostgresServer postgres;
   private final KafkaBroker kafka;
   private StackEndpoints endpoints;
 
   /**
+   * How to run the stack.
+   *
+   * @param keepData keep PostgreSQL's data and Kafka's log directory in the state directory across
+   *     restarts ({@code ./mlc up}); false starts from empty directories (demo, tests)
+   * @param kafkaBootstrap an external Kafka to use instead of the local broker, or null
+   * @param externalJdbc an external PostgreSQL (URL, user, password) instead of the embedded one,
+   *     or null
+   * @param kafkaPort the local broker's client port (its controller takes the next), 0 for free
+   * @param postgresPort the embedded PostgreSQL's port, 0 for free
+   */
+  public record Options(
+      boolean keepData,
+      String kafkaBootstrap,
+      StackEndpoints externalJdbc,
+      int kafkaPort,
+      int postgresPort) {
+
+    /** Throwaway servers on free ports, PostgreSQL possibly external. */
+    public static Options throwaway(StackEndpoints externalJdbc) {
+      return new Options(false, null, externalJdbc, 0, 0);
+    }
+  }
+
+  /**
    * @param externalJdbc an external PostgreSQL to use instead of the embedded one, or null
    */
   public LocalStack(Path stateDir, StackEndpoints externalJdbc) {
+    this(stateDir, Options.throwaway(externalJdbc));
+  }
+
+  public LocalStack(Path stateDir, Options options) {
     this.stateDir = stateDir.toAbsolutePath();
+    this.keepData = options.keepData();
+    StackEndpoints jdbc = options.externalJdbc();
     this.postgres =
-        externalJdbc == null
-            ? new PostgresServer(this.stateDir.resolve("postgres"))
-            : PostgresServer.external(
-                externalJdbc.jdbcUrl(), externalJdbc.jdbcUser(), externalJdbc.jdbcPassword());
-    this.kafka = new KafkaBroker(this.stateDir.resolve("kafka").resolve("data"));
+        jdbc == null
+            ? new PostgresServer(
+                this.stateDir.resolve("postgres"), options.postgresPort(), keepData)
+            : PostgresServer.external(jdbc.jdbcUrl(), jdbc.jdbcUser(), jdbc.jdbcPassword());
+    this.kafka =
+        options.kafkaBootstrap() == null
+            ? new KafkaBroker(this.stateDir.resolve("kafka").resolve("data"), options.kafkaPort())
+            : KafkaBroker.external(options.kafkaBootstrap());
   }
 
   public StackEndpoints start() throws Exception {
@@ -95,7 +129,8 @@ public final class LocalStack implements AutoCloseable {
 
   /**
    * A launcher killed with SIGKILL cannot stop its PostgreSQL child: stop that one, and a previous
-   * launcher still running from this directory, then start from empty directories.
+   * launcher still running from this directory, then start from empty directories (unless the data
+   * is to be kept).
    */
   private void cleanUpStaleState() throws IOException {
     if (!Files.exists(stateDir)) {
@@ -104,6 +139,9 @@ public final class LocalStack implements AutoCloseable {
     StaleProcesses.stop(StaleProcesses.pidIn(pidFile()), "previous stack launcher");
     for (long pid : PostgresServer.stalePids(stateDir.resolve("postgres"))) {
       StaleProcesses.stop(pid, "orphaned postgres");
+    }
+    if (keepData) {
+      return;
     }
     try (Stream<Path> files = Files.walk(stateDir)) {
       files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

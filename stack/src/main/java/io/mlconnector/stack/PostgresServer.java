@@ -22,19 +22,27 @@ final class PostgresServer implements AutoCloseable {
   static final String DATABASE = "mlc";
 
   private final Path dataDir;
-  private final int port = Ports.free();
+  private final int port;
+  private final boolean keepData;
   private EmbeddedPostgres embedded;
   private String jdbcUrl;
   private String user = "postgres";
   private String password = "postgres";
 
-  PostgresServer(Path dataDir) {
+  /**
+   * @param port 0 for a free port
+   * @param keepData start on the data directory a previous run left (initialised only when empty)
+   *     instead of a fresh one
+   */
+  PostgresServer(Path dataDir, int port, boolean keepData) {
     this.dataDir = dataDir;
+    this.port = port == 0 ? Ports.free() : port; // fixed now, so a restart comes back on it
+    this.keepData = keepData;
   }
 
   /** Uses an external server instead of starting one. */
   static PostgresServer external(String jdbcUrl, String user, String password) {
-    PostgresServer server = new PostgresServer(null);
+    PostgresServer server = new PostgresServer(null, -1, false);
     server.jdbcUrl = jdbcUrl;
     server.user = user;
     server.password = password;
@@ -54,8 +62,8 @@ final class PostgresServer implements AutoCloseable {
 
   /**
    * Runs the server on the data directory. The data directory is never cleaned by zonky (it would
-   * be on every close, which a restart must survive): the launcher wipes its state directory on
-   * start instead.
+   * be on every close, which a restart must survive): a throwaway server's directory is deleted by
+   * {@link #close()} and the launcher wipes its state directory on start; kept data stays.
    */
   private void startEmbedded() throws IOException {
     embedded =
@@ -64,7 +72,7 @@ final class PostgresServer implements AutoCloseable {
             .setCleanDataDirectory(false)
             .setPort(port)
             .setServerConfig("max_connections", "200")
-            .setServerConfig("fsync", "off")
+            .setServerConfig("fsync", keepData ? "on" : "off") // kept data must survive a crash
             .setServerConfig("shared_buffers", "64MB")
             .start();
     stalePids(dataDir).forEach(PostgresServer::followLauncher);
@@ -140,7 +148,7 @@ final class PostgresServer implements AutoCloseable {
   @Override
   public void close() throws IOException {
     stop();
-    if (dataDir != null && Files.exists(dataDir)) {
+    if (!keepData && dataDir != null && Files.exists(dataDir)) {
       try (Stream<Path> files = Files.walk(dataDir)) {
         files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }

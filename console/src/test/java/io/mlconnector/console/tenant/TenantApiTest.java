@@ -95,20 +95,6 @@ class TenantApiTest {
   }
 
   @Test
-  void secretsAreOptionalAndShownAsNullWhenNotStored() {
-    String id = uniqueId("nosecret");
-    authorized()
-        .body(tenant(id, null, null))
-        .post("/tenants")
-        .then()
-        .statusCode(201)
-        .body("qad.password", nullValue())
-        .body("qad.passwordKeyId", nullValue())
-        .body("servicenow.clientSecret", nullValue());
-    assertThat(directory.find(id).orElseThrow().qad().password()).isNull();
-  }
-
-  @Test
   void disabledTenantLeavesTheEnabledTenantsAndComesBackWhenEnabled() {
     String id = uniqueId("toggle");
     authorized().body(tenant(id, "pw-toggle", "sn-toggle")).post("/tenants").then().statusCode(201);

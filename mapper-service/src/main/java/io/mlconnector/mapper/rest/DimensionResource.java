@@ -58,8 +58,41 @@ public class DimensionResource {
     if (body.qadCode().length() > 255 || servicenowCode.length() > 255) {
       throw ApiException.badRequest("codes are limited to 255 characters", null);
     }
-    store.putMapping(tenant(tenant), dimension(dimension), servicenowCode, body.qadCode().trim());
+    String t = tenant(tenant);
+    Dimension d = dimension(dimension);
+    String qadCode = body.qadCode().trim();
+    requireInQad(t, d, qadCode);
+    store.putMapping(t, d, servicenowCode, qadCode);
     return body;
+  }
+
+  /**
+   * A mapping to a code QAD does not have (or has deactivated) would park every invoice line it
+   * touches: refused at save time. Before the QAD catalog of the dimension has been synced for the
+   * tenant there is nothing to check against, so the mapping is kept and the alignment report shows
+   * it once the catalog arrives.
+   */
+  private void requireInQad(String tenant, Dimension d, String qadCode) {
+    Map<String, Boolean> catalog = store.codes(DimensionStore.Side.QAD, tenant, d);
+    if (catalog.isEmpty()) {
+      return;
+    }
+    Boolean active = catalog.get(qadCode);
+    if (active == null || !active) {
+      throw new ApiException(
+          400,
+          "unknown-qad-code",
+          "qadCode "
+              + qadCode
+              + (active == null ? " does not exist" : " is inactive")
+              + " in QAD's "
+              + d.wireName()
+              + " catalog for tenant "
+              + tenant,
+          "map to an active QAD code; GET /dimensions/"
+              + tenant
+              + "/alignment lists the QAD codes nothing maps to yet");
+    }
   }
 
   @DELETE

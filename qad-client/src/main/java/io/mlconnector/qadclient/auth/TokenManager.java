@@ -118,6 +118,12 @@ public final class TokenManager implements QadTransport.TokenSource {
   }
 
   private QadAuthException refused(QadTransport.Answer answer) {
+    if (answer.status() == 404) {
+      return new QadAuthException(
+          tenant,
+          "login endpoint not found (HTTP 404 at " + tokenUri.getPath() + ")",
+          "check the tenant's QAD URL: it is the base that oauth/token and api/… are under");
+    }
     String error = answer.body().path("error").asText("HTTP " + answer.status());
     String hint =
         switch (error) {

@@ -202,6 +202,10 @@ public final class QadTransport {
         if (!idempotent && status < 300) {
           throw new QadOutcomeUnknownException(tenant, e.getMessage() + " (" + what + ")", null);
         }
+        if (status >= 400) {
+          // An error page (wrong URL, a proxy): the status says what happened, the body is noise.
+          return new Answer(status, com.fasterxml.jackson.databind.node.MissingNode.getInstance());
+        }
         if (attempt >= settings.maxAttempts()) {
           throw new QadMalformedResponseException(
               tenant, e.getMessage() + " (" + method + " " + uri.getPath() + ")");

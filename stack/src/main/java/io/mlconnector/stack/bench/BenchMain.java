@@ -55,7 +55,7 @@ public final class BenchMain {
     Path root = SharedStack.projectRoot();
     List<AutoCloseable> open = new ArrayList<>();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> closeAll(open)));
-    LocalStack stack = new LocalStack(root.resolve(".mlc/bench-stack"), null);
+    LocalStack stack = new LocalStack(root.resolve(".mlc/bench-stack"), (StackEndpoints) null);
     StackEndpoints endpoints = stack.start();
     open.add(stack);
     out.printf("seeding QAD with about %,d records…%n", records);
@@ -126,34 +126,15 @@ public final class BenchMain {
   private static void report(
       BenchFigures batched, BenchFigures naive, long records, Path file, PrintStream out)
       throws Exception {
-    Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("records_requested", records);
-    doc.put("naive_records", Math.min(records, NAIVE_MAX_RECORDS));
-    put(doc, "", batched);
-    put(doc, "naive_", naive);
-    doc.put("ratio_calls_initial", naive.callsPer1000Initial() / batched.callsPer1000Initial());
-    doc.put(
-        "ratio_calls_incremental",
-        naive.callsPer1000Incremental() / batched.callsPer1000Incremental());
-    doc.put(
-        "ratio_records_per_second",
-        batched.recordsPerSecondInitial() / naive.recordsPerSecondInitial());
-    String json =
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc);
-    Files.writeString(file, json);
-    out.println(json);
-    out.println("written to " + file);
-  }
-
-  private static void put(Map<String, Object> doc, String prefix, BenchFigures f) {
-    doc.put(prefix + "sn_calls_per_1000_initial", round(f.callsPer1000Initial()));
-    doc.put(prefix + "sn_calls_per_1000_incremental", round(f.callsPer1000Incremental()));
-    doc.put(prefix + "sn_writes_unchanged_cycle", f.writesUnchangedCycle());
-    doc.put(prefix + "records_per_second_initial", round(f.recordsPerSecondInitial()));
-  }
-
-  private static double round(double v) {
-    return Math.round(v * 10) / 10.0;
+    BenchReport report =
+        new BenchReport(batched, naive, records, Math.min(records, NAIVE_MAX_RECORDS));
+    Files.writeString(
+        file,
+        new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .writeValueAsString(report.asMap()));
+    report.print(out);
+    out.println("figures also in " + file);
   }
 
   private static void closeAll(List<AutoCloseable> open) {

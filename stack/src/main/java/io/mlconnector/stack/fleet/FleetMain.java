@@ -6,6 +6,7 @@ import io.mlconnector.stack.Ports;
 import io.mlconnector.stack.SharedStack;
 import io.mlconnector.stack.StackEndpoints;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,6 +20,11 @@ import java.util.concurrent.CountDownLatch;
  * process, then (demo) the sandbox, onboarding and a sync, a summary, and either exit ({@code
  * --once}) or run until Ctrl-C. Whatever was started is stopped on the way out; services and
  * PostgreSQL also follow this JVM's pid, so even a SIGKILL leaves nothing behind.
+ *
+ * <p>{@code up} is the single-machine production mode: fixed ports, data kept under the state
+ * directory, an operator token and credential key from the environment or generated once ({@link
+ * UpSettings}, {@link OperatorSecrets}). The demo runs on free ports with throwaway data and
+ * secrets.
  */
 public final class FleetMain {
   private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
@@ -27,19 +33,15 @@ public final class FleetMain {
 
   public static void main(String[] args) throws Exception {
     if (args.length == 0 || !(args[0].equals("up") || args[0].equals("demo"))) {
-      System.err.println("usage: FleetMain up|demo [--once] [--scale PERCENT]");
-      System.exit(2);
+      Cli.fail("usage: ./mlc up | ./mlc demo [--once] [--scale PERCENT]");
     }
     boolean once = false;
     int scale = 2;
     for (int i = 1; i < args.length; i++) {
       switch (args[i]) {
         case "--once" -> once = true;
-        case "--scale" -> scale = Integer.parseInt(args[++i]);
-        default -> {
-          System.err.println("unknown option " + args[i]);
-          System.exit(2);
-        }
+        case "--scale" -> scale = Cli.intArg(args, ++i, "--scale");
+        default -> Cli.fail("unknown option " + args[i] + " (see ./mlc help)");
       }
     }
     System.exit(run(args[0].equals("demo"), once, scale, System.out));
@@ -47,9 +49,18 @@ public final class FleetMain {
 
   static int run(boolean demo, boolean once, int scale, PrintStream out) throws Exception {
     Path root = SharedStack.projectRoot();
-    Path state = root.resolve(".mlc");
-    LocalStack stack = new LocalStack(state.resolve("stack"), StackEndpoints.fromEnvironment());
-    Fleet fleet = new Fleet(root, state.resolve("logs"), freePorts());
+    Path state = UpSettings.stateDir(System.getenv(), root);
+    UpSettings up = demo ? null : UpSettings.resolve(System.getenv(), root);
+    if (up != null && !up.problems().isEmpty()) {
+      out.println("./mlc up cannot start:");
+      up.problems().forEach(p -> out.println("  - " + p));
+      return 2;
+    }
+    LocalStack stack =
+        demo
+            ? new LocalStack(state.resolve("stack"), StackEndpoints.fromEnvironment())
+            : new LocalStack(state.resolve("data"), up.stack());
+    Fleet fleet = new Fleet(root, state.resolve("logs"), demo ? freePorts() : up.servicePorts());
     List<AutoCloseable> extras = new ArrayList<>();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -62,6 +73,9 @@ public final class FleetMain {
                   stopped.countDown();
                 },
                 "fleet-shutdown"));
+    if (up != null) {
+      OperatorBlock.printGenerated(up.secrets(), out);
+    }
     StackEndpoints endpoints = stack.start();
     out.printf("stack    kafka %s  postgres %s%n", endpoints.kafkaBootstrap(), endpoints.jdbcUrl());
     DemoSettings settings = new DemoSettings();
@@ -73,7 +87,7 @@ public final class FleetMain {
           "sandbox  QAD %s  ServiceNow %s  (seed scale %d%%)%n",
           sandbox.qad().baseUri(), sandbox.servicenow().baseUri(), scale);
     }
-    Map<String, String> env = new LinkedHashMap<>(demo ? settings.fleetEnv() : Map.of());
+    Map<String, String> env = new LinkedHashMap<>(demo ? settings.fleetEnv() : up.secrets().env());
     // Receipts before invoices: each invoice poll first asks the QAD poller to sync the tenant.
     env.put(
         "MLC_SERVICENOW_RECEIPT_SYNC_URL",
@@ -86,15 +100,22 @@ public final class FleetMain {
       return 1;
     }
     out.println("all services healthy");
-    PingMain.FleetFile.write(root, fleet, demo ? settings.apiToken : null);
-    extras.add(() -> java.nio.file.Files.deleteIfExists(PingMain.FleetFile.path(root)));
+    Path secretsFile =
+        up != null && up.secrets().tokenInFile(System.getenv()) ? up.secrets().file() : null;
+    FleetFile.write(state, fleet, demo ? settings.apiToken : null, secretsFile);
+    extras.add(() -> Files.deleteIfExists(FleetFile.path(state)));
     if (demo) {
       OperatorApi api = new OperatorApi(settings.apiToken);
-      boolean complete = new DemoScenario(fleet, sandbox, api, out).run();
+      DemoScenario scenario = new DemoScenario(fleet, sandbox, api, out);
+      boolean complete = scenario.run();
       out.println(complete ? "demo complete" : "demo INCOMPLETE: see the counts above");
+      OperatorBlock.printDemo(
+          fleet, sandbox, settings.apiToken, FleetFile.path(state), scenario.auditSamples(), out);
       if (!complete) {
         return 1;
       }
+    } else {
+      OperatorBlock.printUp(fleet, secretsFile, out);
     }
     if (once) {
       return 0;

@@ -19,6 +19,26 @@ public final class OperatorApi {
     this.token = token;
   }
 
+  /**
+   * A call the API answered with an error status.
+   *
+   * @param status HTTP status
+   * @param code the {@code ApiError} code, or null when the body is not one
+   * @param message the {@code ApiError} message, else the body
+   */
+  static final class Failure extends IOException {
+    final int status;
+    final String code;
+    final String hint;
+
+    Failure(String call, int status, String code, String message, String hint) {
+      super(message.isBlank() ? call + " answered HTTP " + status : message);
+      this.status = status;
+      this.code = code;
+      this.hint = hint;
+    }
+  }
+
   public JsonNode post(URI uri, Object body) throws IOException, InterruptedException {
     HttpRequest.BodyPublisher publisher =
         body == null
@@ -41,9 +61,27 @@ public final class OperatorApi {
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() / 100 != 2) {
-      throw new IOException(
-          r.request().method() + " " + r.uri() + " → " + r.statusCode() + " " + r.body());
+      throw failure(r);
     }
     return r.body().isBlank() ? JSON.nullNode() : JSON.readTree(r.body());
+  }
+
+  private static Failure failure(HttpResponse<String> r) {
+    String call = r.request().method() + " " + r.uri();
+    JsonNode error;
+    try {
+      error = JSON.readTree(r.body());
+    } catch (IOException notJson) {
+      error = JSON.nullNode();
+    }
+    if (error != null && error.hasNonNull("message")) {
+      return new Failure(
+          call,
+          r.statusCode(),
+          error.path("code").asText(null),
+          error.path("message").asText(),
+          error.path("hint").asText(null));
+    }
+    return new Failure(call, r.statusCode(), null, "", null);
   }
 }

@@ -46,7 +46,7 @@ public class TenantService {
 
   public TenantView create(TenantRequest request) {
     String id = request == null ? null : request.id();
-    TenantDraft draft = validator.validate(id, request, true);
+    TenantDraft draft = validator.validateNew(id, request);
     TenantView view =
         write(
             () -> {

@@ -53,7 +53,7 @@ public class TenantValidator {
             text(qad.workspace(), "qad.workspace", 100),
             text(qad.clientId(), "qad.clientId", 200),
             text(qad.username(), "qad.username", 200),
-            url(sn.instanceUrl(), "servicenow.instanceUrl", sandbox, allowPrivate),
+            instanceUrl(sn.instanceUrl(), sandbox, allowPrivate),
             text(sn.clientId(), "servicenow.clientId", 200),
             Boolean.TRUE.equals(sn.batchApi()),
             sandbox,
@@ -66,6 +66,31 @@ public class TenantValidator {
         row,
         secret(qad.password(), "qad.password"),
         secret(sn.clientSecret(), "servicenow.clientSecret"));
+  }
+
+  /**
+   * A new tenant: everything {@link #validate} checks, and both secrets present (without them the
+   * clients cannot even be built, so the first ping would only report a crash).
+   */
+  TenantDraft validateNew(String id, TenantRequest r) {
+    TenantDraft draft = validate(id, r, true);
+    requireSecret(draft.qadPassword(), "qad.password");
+    requireSecret(draft.snClientSecret(), "servicenow.clientSecret");
+    return draft;
+  }
+
+  private static void requireSecret(String value, String field) {
+    if (value == null) {
+      throw ApiException.badRequest(
+          field + " is required for a new tenant",
+          "send it on create; later updates may omit it to keep the stored value");
+    }
+  }
+
+  private String instanceUrl(String value, boolean sandbox, boolean allowPrivate) {
+    String url = url(value, "servicenow.instanceUrl", sandbox, allowPrivate);
+    InstanceRoot.check(URI.create(url), "servicenow.instanceUrl");
+    return url;
   }
 
   private String url(String value, String field, boolean sandbox, boolean allowPrivate) {

@@ -1,0 +1,114 @@
+package io.mlconnector.stack.bench;
+
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The bench's figures for a person (a table with the record count each mode ran on, rounded ratios,
+ * a legend saying which figures depend on scale) and for a file ({@link #asMap}).
+ */
+final class BenchReport {
+  private final BenchFigures batched;
+  private final BenchFigures naive;
+  private final long records;
+  private final long naiveRecords;
+
+  BenchReport(BenchFigures batched, BenchFigures naive, long records, long naiveRecords) {
+    this.batched = batched;
+    this.naive = naive;
+    this.records = records;
+    this.naiveRecords = naiveRecords;
+  }
+
+  double ratioCallsInitial() {
+    return round(naive.callsPer1000Initial() / batched.callsPer1000Initial());
+  }
+
+  double ratioCallsIncremental() {
+    return round(naive.callsPer1000Incremental() / batched.callsPer1000Incremental());
+  }
+
+  double ratioRecordsPerSecond() {
+    return round(batched.recordsPerSecondInitial() / naive.recordsPerSecondInitial());
+  }
+
+  void print(PrintStream out) {
+    out.println();
+    out.printf("%-40s %14s %14s %8s%n", "", "batched", "naive", "ratio");
+    out.printf("%-40s %,14d %,14d%n", "records (N)", records, naiveRecords);
+    row(
+        out,
+        "ServiceNow calls / 1,000, initial load",
+        batched.callsPer1000Initial(),
+        naive.callsPer1000Initial(),
+        ratioCallsInitial());
+    row(
+        out,
+        "ServiceNow calls / 1,000, incremental",
+        batched.callsPer1000Incremental(),
+        naive.callsPer1000Incremental(),
+        ratioCallsIncremental());
+    out.printf(
+        "%-40s %,14d %,14d%n",
+        "ServiceNow writes, unchanged cycle",
+        batched.writesUnchangedCycle(),
+        naive.writesUnchangedCycle());
+    row(
+        out,
+        "records/s end to end, initial load",
+        batched.recordsPerSecondInitial(),
+        naive.recordsPerSecondInitial(),
+        ratioRecordsPerSecond());
+    out.println();
+    out.println("legend");
+    out.println(
+        "  calls / 1,000, initial: HTTP calls to ServiceNow per 1,000 records of the first");
+    out.println(
+        "    full sync (reads, writes, token and batch calls). Depends on N in batched mode:");
+    out.println(
+        "    each table pays a fixed part (token, its last partly filled batch), spread over");
+    out.println("    fewer records when N is small; compare figures measured at the same N. Naive");
+    out.println("    mode is ~2,000 at any N (one lookup + one write per record).");
+    out.println(
+        "  calls / 1,000, incremental: the same per 1,000 lines changed in one cycle (1% of");
+    out.println("    N, 10 to 1,000); each changed line also touches its order, and a few changes");
+    out.println(
+        "    fill no batch, so it reads higher than the initial figure and falls as N grows.");
+    out.println(
+        "  writes, unchanged cycle: ServiceNow writes when nothing changed in QAD (should be 0).");
+    out.println(
+        "  records/s: synced records per second, poll start to last row; machine-dependent.");
+    out.printf(
+        "  naive mode runs on %,d records: at one lookup and one write per record the full N"
+            + " would take hours.%n",
+        naiveRecords);
+  }
+
+  private static void row(PrintStream out, String label, double b, double n, double ratio) {
+    out.printf("%-40s %14.1f %14.1f %7.1fx%n", label, b, n, ratio);
+  }
+
+  Map<String, Object> asMap() {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("records_requested", records);
+    doc.put("naive_records", naiveRecords);
+    put(doc, "", batched);
+    put(doc, "naive_", naive);
+    doc.put("ratio_calls_initial", ratioCallsInitial());
+    doc.put("ratio_calls_incremental", ratioCallsIncremental());
+    doc.put("ratio_records_per_second", ratioRecordsPerSecond());
+    return doc;
+  }
+
+  private static void put(Map<String, Object> doc, String prefix, BenchFigures f) {
+    doc.put(prefix + "sn_calls_per_1000_initial", round(f.callsPer1000Initial()));
+    doc.put(prefix + "sn_calls_per_1000_incremental", round(f.callsPer1000Incremental()));
+    doc.put(prefix + "sn_writes_unchanged_cycle", f.writesUnchangedCycle());
+    doc.put(prefix + "records_per_second_initial", round(f.recordsPerSecondInitial()));
+  }
+
+  static double round(double v) {
+    return Math.round(v * 10) / 10.0;
+  }
+}
