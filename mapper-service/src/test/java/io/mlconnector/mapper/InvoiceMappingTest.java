@@ -15,6 +15,8 @@ import io.mlconnector.common.event.EventKey;
 import io.mlconnector.common.event.SourceSystem;
 import io.mlconnector.common.event.Topics;
 import io.mlconnector.common.tenant.Tenant;
+import io.mlconnector.mapper.dimension.Dimension;
+import io.mlconnector.mapper.dimension.DimensionStore;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -29,6 +31,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(MapperStack.class)
 class InvoiceMappingTest extends MapperTestBase {
+
+  @jakarta.inject.Inject DimensionStore dimensionStore;
 
   private String tenantWithDimensions() throws Exception {
     String id = "inv-" + UUID.randomUUID().toString().substring(0, 8);
@@ -194,6 +198,35 @@ class InvoiceMappingTest extends MapperTestBase {
     JsonNode post = awaitCommand(tenant, "sys2", 2);
     assertThat(post.get("action").asText()).isEqualTo("post");
     assertThat(post.at("/supplierInvoice/lines/0/costCenter").asText()).isEqualTo("CC100");
+  }
+
+  @Test
+  void invoiceRejectedForACodeQadHadNotReportedYetIsPostedWhenQadReportsIt() throws Exception {
+    String tenant = tenantWithDimensions();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                dimensionStore
+                    .codes(DimensionStore.Side.QAD, tenant, Dimension.COST_CENTER)
+                    .containsKey("CC100"));
+    send(
+        tenant,
+        EntityType.SUPPLIER_INVOICE,
+        SourceSystem.SERVICENOW,
+        "sys-late",
+        invoice("CC-LATE", "10"));
+    assertThat(awaitCommand(tenant, "sys-late", 1).get("action").asText()).isEqualTo("reject");
+
+    // QAD's catalog was still loading: the cost center arrives after the invoice.
+    qadDimension(
+        tenant,
+        EntityType.COST_CENTER,
+        json.createObjectNode().put("cc_ctr", "CC-LATE").put("cc_active", true));
+
+    JsonNode post = awaitCommand(tenant, "sys-late", 2);
+    assertThat(post.get("action").asText()).isEqualTo("post");
+    assertThat(post.at("/supplierInvoice/lines/0/costCenter").asText()).isEqualTo("CC-LATE");
   }
 
   @Test

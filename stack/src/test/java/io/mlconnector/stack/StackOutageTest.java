@@ -23,7 +23,7 @@ class StackOutageTest {
 
   @Test
   void kafkaAndPostgresStopAndStartKeepingTheirData(@TempDir Path dir) throws Exception {
-    try (LocalStack stack = new LocalStack(dir, null)) {
+    try (LocalStack stack = new LocalStack(dir, (StackEndpoints) null)) {
       StackEndpoints endpoints = stack.start();
       String topic = Topics.ALL.get(0);
       new TopicProbe(endpoints).send(topic, "k", "before".getBytes(StandardCharsets.UTF_8));

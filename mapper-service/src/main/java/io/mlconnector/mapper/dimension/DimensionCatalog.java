@@ -44,18 +44,22 @@ public class DimensionCatalog {
     return Optional.empty();
   }
 
-  /** Records the dimension in a source record; returns false if the record has no code. */
-  public boolean remember(SourceSystem system, String tenant, Dimension d, JsonNode record) {
+  /** A dimension code as a system reported it. */
+  public record Known(Dimension dimension, String code, boolean active) {}
+
+  /** Records the dimension in a source record; empty if the record has no code. */
+  public Optional<Known> remember(
+      SourceSystem system, String tenant, Dimension d, JsonNode record) {
     Map<Dimension, Fields> fields = system == SourceSystem.QAD ? QAD : SERVICENOW;
     Fields f = fields.get(d);
     String code = f == null ? "" : record.path(f.code()).asText("").trim();
     if (code.isEmpty()) {
-      return false;
+      return Optional.empty();
     }
     JsonNode active = record.get(f.active());
     boolean on = active == null || active.isNull() || !"false".equalsIgnoreCase(active.asText());
     Side side = system == SourceSystem.QAD ? Side.QAD : Side.SERVICENOW;
     store.upsert(side, tenant, d, code, record.path(f.name()).asText(null), on);
-    return true;
+    return Optional.of(new Known(d, code, on));
   }
 }

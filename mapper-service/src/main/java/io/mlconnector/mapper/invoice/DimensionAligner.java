@@ -17,7 +17,11 @@ final class DimensionAligner {
   sealed interface Alignment {
     record Resolved(String qadCode) implements Alignment {}
 
-    record Rejected(String reason) implements Alignment {}
+    /**
+     * @param missing the QAD code the line needs and QAD's catalog lacks (null when the code exists
+     *     but is inactive): an invoice held for it is mapped again when QAD reports the code
+     */
+    record Rejected(String reason, MissingCode missing) implements Alignment {}
   }
 
   private final DimensionStore store;
@@ -49,14 +53,16 @@ final class DimensionAligner {
           String.format(
               "line %d: %s %s%s does not exist in QAD; add a dimension mapping for %s or create it"
                   + " in QAD, then replay the invoice",
-              lineNumber, d.label(), qadCode, via, code));
+              lineNumber, d.label(), qadCode, via, code),
+          new MissingCode(d, qadCode));
     }
     if (!active) {
       return new Alignment.Rejected(
           String.format(
               "line %d: %s %s%s is inactive in QAD; recode the line in ServiceNow or map %s to an"
                   + " active %s, then replay the invoice",
-              lineNumber, d.label(), qadCode, via, code, d.label()));
+              lineNumber, d.label(), qadCode, via, code, d.label()),
+          null);
     }
     return new Alignment.Resolved(qadCode);
   }

@@ -11,6 +11,7 @@ import io.mlconnector.common.event.EventKey;
 import io.mlconnector.common.event.PayloadHash;
 import io.mlconnector.common.event.SourceSystem;
 import io.mlconnector.common.event.Topics;
+import io.mlconnector.mapper.dimension.Dimension;
 import io.mlconnector.mapper.messaging.CommandSender;
 import io.mlconnector.mapper.parking.Parking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +19,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * ServiceNow invoice → {@code qad.invoice.post} command. A rejected invoice is parked and also sent
  * on as a {@code reject} command, so the writer marks it Error in ServiceNow with the reason for
- * the AP clerk (the writer owns every write to ServiceNow).
+ * the AP clerk (the writer owns every write to ServiceNow). An invoice rejected for a QAD code the
+ * catalog lacks is also held ({@link AwaitingDimensions}) and mapped again when QAD reports the
+ * code: its post command then replaces the rejection in the writer.
  */
 @ApplicationScoped
 public class InvoiceFlow {
@@ -26,13 +29,26 @@ public class InvoiceFlow {
   private final Parking parking;
   private final CommandSender sender;
   private final AuditTrail audit;
+  private final AwaitingDimensions awaiting;
 
   public InvoiceFlow(
-      InvoiceMapper mapper, Parking parking, CommandSender sender, AuditTrail audit) {
+      InvoiceMapper mapper,
+      Parking parking,
+      CommandSender sender,
+      AuditTrail audit,
+      AwaitingDimensions awaiting) {
     this.mapper = mapper;
     this.parking = parking;
     this.sender = sender;
     this.audit = audit;
+    this.awaiting = awaiting;
+  }
+
+  /** Maps again the invoices that waited for this QAD code. */
+  public void release(String tenant, Dimension d, String qadCode) {
+    for (AwaitingDimensions.Held held : awaiting.release(tenant, d, qadCode)) {
+      handle(held.event(), held.where());
+    }
   }
 
   public void handle(EventEnvelope event, KafkaCoordinates where) {
@@ -40,6 +56,9 @@ public class InvoiceFlow {
     ObjectNode command = JsonNodeFactory.instance.objectNode();
     command.put("servicenowSysId", event.sourceId());
     command.put("invoiceNumber", event.payload().path("header").path("invoice_number").asText(""));
+    if (!(outcome instanceof InvoiceMapper.Outcome.Ignore)) {
+      awaiting.forget(event.tenant(), event.sourceId()); // this version decides from now on
+    }
     if (outcome instanceof InvoiceMapper.Outcome.Post post) {
       command.put("action", "post");
       command.set("supplierInvoice", post.supplierInvoice());
@@ -47,6 +66,9 @@ public class InvoiceFlow {
       audit.record(AuditEntry.of(event, AuditStage.MAPPED, PayloadHash.of(command), sent));
     } else if (outcome instanceof InvoiceMapper.Outcome.Reject reject) {
       parking.park(event, reject.reason(), where);
+      if (reject.missing() != null) {
+        awaiting.hold(event, where, reject.missing());
+      }
       command.put("action", "reject");
       command.put("reason", reject.reason());
       send(event, command);

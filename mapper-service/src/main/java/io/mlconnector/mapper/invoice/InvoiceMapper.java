@@ -22,7 +22,12 @@ public class InvoiceMapper {
   public sealed interface Outcome {
     record Post(ObjectNode supplierInvoice) implements Outcome {}
 
-    record Reject(String reason) implements Outcome {}
+    /** Cannot be posted; {@code missing} when the cause is a QAD code the catalog lacks. */
+    record Reject(String reason, MissingCode missing) implements Outcome {
+      Reject(String reason) {
+        this(reason, null);
+      }
+    }
 
     record Ignore(String why) implements Outcome {}
   }
@@ -56,9 +61,9 @@ public class InvoiceMapper {
     ArrayNode out = invoice.putArray("lines");
     DimensionAligner aligner = new DimensionAligner(dimensions, tenant);
     for (JsonNode line : lines) {
-      String problem = addLine(out, line, aligner);
+      Outcome.Reject problem = addLine(out, line, aligner);
       if (problem != null) {
-        return new Outcome.Reject(problem);
+        return problem;
       }
     }
     return new Outcome.Post(invoice);
@@ -69,12 +74,13 @@ public class InvoiceMapper {
     return reference.isEmpty() ? header.path("invoice_number").asText("").trim() : reference;
   }
 
-  /** Adds one line; returns a reason if it cannot be posted. */
-  private static String addLine(ArrayNode out, JsonNode line, DimensionAligner aligner) {
+  /** Adds one line; returns why if it cannot be posted. */
+  private static Outcome.Reject addLine(ArrayNode out, JsonNode line, DimensionAligner aligner) {
     int number = line.path("line_number").asInt(out.size() + 1);
     String po = line.path("po_number").asText("").trim();
     if (po.isEmpty()) {
-      return "line " + number + " has no PO number; QAD matches invoices to purchase orders";
+      return new Outcome.Reject(
+          "line " + number + " has no PO number; QAD matches invoices to purchase orders");
     }
     ObjectNode target = out.addObject();
     target.put("poNumber", po);
@@ -83,12 +89,12 @@ public class InvoiceMapper {
       target.put("quantity", positive(line, "quantity"));
       target.put("unitPrice", positive(line, "unit_price"));
     } catch (NumberFormatException e) {
-      return "line " + number + ": " + e.getMessage();
+      return new Outcome.Reject("line " + number + ": " + e.getMessage());
     }
     for (Dimension d : Dimension.values()) {
       var alignment = aligner.resolve(number, d, line.path(d.invoiceLineField()).asText(""));
       if (alignment instanceof DimensionAligner.Alignment.Rejected rejected) {
-        return rejected.reason();
+        return new Outcome.Reject(rejected.reason(), rejected.missing());
       }
       String qadCode = ((DimensionAligner.Alignment.Resolved) alignment).qadCode();
       target.put(camel(d), qadCode);

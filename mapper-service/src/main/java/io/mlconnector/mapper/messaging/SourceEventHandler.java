@@ -60,7 +60,9 @@ public class SourceEventHandler implements EventHandler {
       return;
     }
     DimensionCatalog.dimensionOf(event.entity())
-        .ifPresent(d -> dimensions.remember(event.sourceSystem(), tenant.id(), d, event.payload()));
+        .flatMap(d -> dimensions.remember(event.sourceSystem(), tenant.id(), d, event.payload()))
+        .filter(known -> event.sourceSystem() == SourceSystem.QAD && known.active())
+        .ifPresent(known -> invoices.release(tenant.id(), known.dimension(), known.code()));
     if (event.sourceSystem() == SourceSystem.QAD) {
       staging.handle(tenant, event, where);
     } else if (event.entity() == EntityType.SUPPLIER_INVOICE) {

@@ -47,7 +47,7 @@ final class ChaosRun {
     Map<String, Integer> ports = new LinkedHashMap<>();
     Fleet.SERVICES.forEach(s -> ports.put(s, Ports.free()));
     Path logs = state.resolve("logs").resolve("chaos");
-    try (LocalStack stack = new LocalStack(state.resolve("chaos-stack"), null);
+    try (LocalStack stack = new LocalStack(state.resolve("chaos-stack"), (StackEndpoints) null);
         Fleet fleet = new Fleet(root, logs, ports);
         SandboxLandscape sandbox =
             SandboxLandscape.start(
