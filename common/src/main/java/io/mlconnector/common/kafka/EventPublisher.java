@@ -50,7 +50,16 @@ public class EventPublisher {
   @Inject
   public EventPublisher(
       @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, KafkaConfig config) {
-    this(new KafkaProducer<>(producerConfig(kafkaConfig, config)), config.maxRecordBytes());
+    this(
+        new KafkaProducer<>(producerConfig(kafkaConfig, config.maxRecordBytes())),
+        config.maxRecordBytes());
+  }
+
+  /** With the default size limit (for tests that wrap the publisher). */
+  public EventPublisher(Map<String, Object> kafkaConfig) {
+    this(
+        new KafkaProducer<>(producerConfig(kafkaConfig, EnvelopeCodec.MAX_EVENT_BYTES)),
+        EnvelopeCodec.MAX_EVENT_BYTES);
   }
 
   /** Over any producer (tests use Kafka's {@code MockProducer}). */
@@ -59,10 +68,9 @@ public class EventPublisher {
     this.maxRecordBytes = maxRecordBytes;
   }
 
-  static Map<String, Object> producerConfig(Map<String, Object> kafkaConfig, KafkaConfig limits) {
+  static Map<String, Object> producerConfig(Map<String, Object> kafkaConfig, int maxRecordBytes) {
     Map<String, Object> config = new HashMap<>(KafkaSettings.clientSettings(kafkaConfig));
-    config.put(
-        ProducerConfig.MAX_REQUEST_SIZE_CONFIG, limits.maxRecordBytes() + RECORD_OVERHEAD_BYTES);
+    config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, maxRecordBytes + RECORD_OVERHEAD_BYTES);
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
