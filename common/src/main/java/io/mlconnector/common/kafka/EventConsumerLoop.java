@@ -1,10 +1,7 @@
 package io.mlconnector.common.kafka;
 
-import io.mlconnector.common.kafka.BatchRound.Partition;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,9 +40,7 @@ public final class EventConsumerLoop implements AutoCloseable {
   private final LoopSettings settings;
   private final BatchHandler handler;
   private final EventPublisher dlq;
-  private final RecordParker parker;
-  private final PartitionPauses pauses;
-  private final RepeatedFailures repeated = new RepeatedFailures();
+  private final Settlement settlement;
   private final AtomicBoolean running = new AtomicBoolean();
   private final AtomicBoolean assigned = new AtomicBoolean();
   private final Thread thread;
@@ -62,8 +57,7 @@ public final class EventConsumerLoop implements AutoCloseable {
     this.settings = settings;
     this.handler = handler;
     this.dlq = dlq;
-    this.parker = parker;
-    this.pauses = new PartitionPauses(settings.retryBackoff(), settings.maxRetryBackoff());
+    this.settlement = new Settlement(consumer, settings, parker);
     this.thread = new Thread(this::run, "consumer-" + settings.groupId());
   }
 
@@ -84,12 +78,12 @@ public final class EventConsumerLoop implements AutoCloseable {
           if (rewindPending) {
             rewindToCommitted();
           }
-          pauses.resumeDue(consumer);
+          settlement.resumeDue();
           ConsumerRecords<String, byte[]> batch = consumer.poll(Duration.ofMillis(500));
           trouble = null;
           failures = 0;
           if (!batch.isEmpty()) {
-            settle(new BatchRound(settings, handler, dlq), batch);
+            settlement.settle(new BatchRound(settings, handler, dlq), batch);
           }
         } catch (WakeupException stopping) {
           if (!running.get()) {
@@ -108,59 +102,6 @@ public final class EventConsumerLoop implements AutoCloseable {
     } finally {
       assigned.set(false);
       consumer.close(Duration.ofSeconds(5));
-    }
-  }
-
-  /** Commits each partition up to its first failure and resumes it there (or parks the record). */
-  private void settle(BatchRound round, ConsumerRecords<String, byte[]> batch) {
-    List<Partition> partitions = round.run(batch);
-    Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
-    Map<TopicPartition, Long> rewinds = new HashMap<>();
-    Set<TopicPartition> held = new HashSet<>();
-    for (Partition p : partitions) {
-      RecordFailure f = p.failure();
-      if (f == null) {
-        commits.put(p.partition(), new OffsetAndMetadata(p.end()));
-        repeated.clear(p.partition());
-        pauses.succeeded(p.partition());
-      } else if (parkedAfterRepeats(round, p.partition(), f)) {
-        commits.put(p.partition(), new OffsetAndMetadata(f.where().offset() + 1));
-        rewinds.put(p.partition(), f.where().offset() + 1);
-        repeated.clear(p.partition());
-      } else {
-        commits.put(p.partition(), new OffsetAndMetadata(f.where().offset()));
-        rewinds.put(p.partition(), f.where().offset());
-        held.add(p.partition());
-      }
-    }
-    consumer.commitSync(commits);
-    rewinds.forEach(consumer::seek);
-    held.forEach(p -> pauses.pause(consumer, p));
-  }
-
-  private boolean parkedAfterRepeats(BatchRound round, TopicPartition p, RecordFailure f) {
-    boolean countable = !settings.isTransient(f) && f.cause() != null;
-    int attempts =
-        countable ? repeated.failed(p, f.where().offset(), Failures.signature(f.cause())) : 0;
-    LOG.warnf(
-        "%s: record at %s failed%s; retrying its partition: %s",
-        settings.groupId(),
-        f.where(),
-        countable ? " (attempt " + attempts + " of " + settings.maxAttempts() + ")" : "",
-        f.reason());
-    ConsumedEvent event = round.event(f.where());
-    if (!countable || attempts < settings.maxAttempts() || event == null) {
-      return false;
-    }
-    String reason =
-        "failed " + attempts + " times in a row in " + settings.stage() + ": " + f.reason();
-    try {
-      parker.park(event, settings.stage(), reason);
-      LOG.warnf("%s: parked the record at %s: %s", settings.groupId(), f.where(), reason);
-      return true;
-    } catch (RuntimeException e) {
-      LOG.errorf(e, "%s: cannot park the record at %s; it stays", settings.groupId(), f.where());
-      return false;
     }
   }
 
@@ -203,8 +144,7 @@ public final class EventConsumerLoop implements AutoCloseable {
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
       assigned.set(false);
-      pauses.revoked(partitions);
-      repeated.revoked(partitions);
+      settlement.revoked(partitions);
     }
 
     @Override
