@@ -14,8 +14,21 @@ import java.util.UUID;
  * reject versions they do not know instead of guessing, so a newer producer cannot be half-read.
  */
 public final class EnvelopeCodec {
-  /** Upper bound on one serialized event; larger ones are refused before parsing. */
-  public static final int MAX_EVENT_BYTES = 4 * 1024 * 1024;
+  /**
+   * Default upper bound on one serialized event ({@code mlc.kafka.max-record-bytes}); larger ones
+   * are refused before parsing. Under the broker's default {@code message.max.bytes} (1 MiB plus
+   * batch overhead), so whatever a producer may send a consumer can read.
+   */
+  public static final int MAX_EVENT_BYTES = 1_000_000;
+
+  /** Longest trace id: the audit trail's {@code trace_id varchar(64)}. */
+  public static final int MAX_TRACE_ID_CHARS = 64;
+
+  /** Longest source id: the writer ledger's {@code external_id varchar(512)}. */
+  public static final int MAX_SOURCE_ID_CHARS = 512;
+
+  /** Longest source version (a timestamp and a hash need far less). */
+  public static final int MAX_SOURCE_VERSION_CHARS = 512;
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -47,12 +60,21 @@ public final class EnvelopeCodec {
    *     version, or which field is missing or invalid
    */
   public static EventEnvelope read(byte[] bytes) {
+    return read(bytes, MAX_EVENT_BYTES);
+  }
+
+  /**
+   * Parses one event of at most {@code maxBytes}.
+   *
+   * @throws EnvelopeFormatException as {@link #read(byte[])}
+   */
+  public static EventEnvelope read(byte[] bytes, int maxBytes) {
     if (bytes == null || bytes.length == 0) {
       throw new EnvelopeFormatException("event is empty");
     }
-    if (bytes.length > MAX_EVENT_BYTES) {
+    if (bytes.length > maxBytes) {
       throw new EnvelopeFormatException(
-          "event is " + bytes.length + " bytes, over the limit of " + MAX_EVENT_BYTES);
+          "event is " + bytes.length + " bytes, over the limit of " + maxBytes);
     }
     JsonNode node;
     try {
@@ -82,10 +104,10 @@ public final class EnvelopeCodec {
           text(node, "tenant"),
           EntityType.fromWireName(text(node, "entity")),
           SourceSystem.valueOf(text(node, "sourceSystem")),
-          text(node, "sourceId"),
-          text(node, "sourceVersion"),
+          bounded(node, "sourceId", MAX_SOURCE_ID_CHARS),
+          bounded(node, "sourceVersion", MAX_SOURCE_VERSION_CHARS),
           Instant.parse(text(node, "occurredAt")),
-          text(node, "traceId"),
+          bounded(node, "traceId", MAX_TRACE_ID_CHARS),
           required(node, "payload"));
     } catch (IllegalArgumentException | DateTimeParseException e) {
       throw new EnvelopeFormatException("invalid event: " + e.getMessage(), e);
@@ -96,6 +118,21 @@ public final class EnvelopeCodec {
     JsonNode value = node.get(field);
     if (value == null || value.isNull()) {
       throw new EnvelopeFormatException("event has no '" + field + "'");
+    }
+    return value;
+  }
+
+  /** A field every stage stores: longer than its column would fail a record at every retry. */
+  private static String bounded(JsonNode node, String field, int maxChars) {
+    String value = text(node, field);
+    if (value.length() > maxChars) {
+      throw new EnvelopeFormatException(
+          "event field '"
+              + field
+              + "' is "
+              + value.length()
+              + " characters, over the limit of "
+              + maxChars);
     }
     return value;
   }

@@ -7,8 +7,8 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Readiness is UP only when every consumer loop is running and has its partitions, so a deployment
- * (or a test) knows published events will be consumed.
+ * Readiness is UP only when every consumer loop is running, has its partitions and its last poll
+ * worked, so a deployment (or a test) knows published events will be consumed.
  */
 @Readiness
 @ApplicationScoped
@@ -23,7 +23,7 @@ public class ConsumerLoopsReadiness implements HealthCheck {
   public HealthCheckResponse call() {
     HealthCheckResponseBuilder response = HealthCheckResponse.named("Kafka consumer loops").up();
     for (EventConsumerLoop loop : loops.all()) {
-      response.withData(loop.groupId(), loop.ready() ? "consuming" : "waiting for partitions");
+      response.withData(loop.groupId(), loop.state());
       if (!loop.ready()) {
         response.down();
       }

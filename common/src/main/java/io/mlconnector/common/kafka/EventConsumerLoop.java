@@ -1,69 +1,64 @@
 package io.mlconnector.common.kafka;
 
-import io.mlconnector.common.audit.AuditEntry.KafkaCoordinates;
-import io.mlconnector.common.event.EnvelopeCodec;
-import io.mlconnector.common.event.EnvelopeFormatException;
-import io.mlconnector.common.event.EventEnvelope;
-import io.mlconnector.common.event.Topics;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
 /**
- * At-least-once consumption in key order: one thread polls, hands each event to the handler in
- * partition order, and commits offsets only after the whole poll batch was handled. An unreadable
- * event goes to {@link Topics#DLQ} with the reason; a handler failure rewinds to that event and
- * retries it after a bounded backoff, so later events of the partition never overtake it.
+ * The one consumer loop of every service: at least once, in order per partition, no record ever
+ * skipped. One thread polls and hands the readable events of each poll to a {@link BatchHandler};
+ * then every partition commits up to its first failed record and resumes there.
+ *
+ * <ul>
+ *   <li>A failed record holds back only its own partition: it is rewound to and paused with a
+ *       growing backoff while the other partitions go on.
+ *   <li>Unreadable bytes go to {@code mlc.dlq}; while the dead-letter topic is unavailable the
+ *       partition waits at that record (retried with backoff), the others flow.
+ *   <li>A record that fails {@link LoopSettings#maxAttempts} times in a row the same way, not being
+ *       a transient kind ({@link Failures#isTransient}), is parked with the exception as reason and
+ *       its partition moves on.
+ *   <li>Any other failure (poll, commit, seek, resume, a bug) rewinds every assigned partition to
+ *       its committed offset before the next poll, retrying the rewind until it works; the thread
+ *       never ends before {@link #close}. Until a poll succeeds again the loop is not ready.
+ * </ul>
  */
 public final class EventConsumerLoop implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(EventConsumerLoop.class);
-  private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
-  private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration MAX_LOOP_BACKOFF = Duration.ofSeconds(30);
 
-  private final KafkaConsumer<String, byte[]> consumer;
-  private final Collection<String> topics;
-  private final EventHandler handler;
+  private final Consumer<String, byte[]> consumer;
+  private final LoopSettings settings;
+  private final BatchHandler handler;
   private final EventPublisher dlq;
+  private final Settlement settlement;
   private final AtomicBoolean running = new AtomicBoolean();
   private final AtomicBoolean assigned = new AtomicBoolean();
-  private final String groupId;
   private final Thread thread;
+  private volatile String trouble = "not started";
+  private boolean rewindPending;
 
   public EventConsumerLoop(
-      Map<String, Object> kafkaConfig,
-      String groupId,
-      Collection<String> topics,
-      EventHandler handler,
-      EventPublisher dlq) {
-    Map<String, Object> config = new HashMap<>(KafkaSettings.clientSettings(kafkaConfig));
-    config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
-    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
-    config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-    config.put(
-        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-    this.consumer = new KafkaConsumer<>(config);
-    this.groupId = groupId;
-    this.topics = topics;
+      Consumer<String, byte[]> consumer,
+      LoopSettings settings,
+      BatchHandler handler,
+      EventPublisher dlq,
+      RecordParker parker) {
+    this.consumer = consumer;
+    this.settings = settings;
     this.handler = handler;
     this.dlq = dlq;
-    this.thread = new Thread(this::run, "consumer-" + groupId);
+    this.settlement = new Settlement(consumer, settings, parker);
+    this.thread = new Thread(this::run, "consumer-" + settings.groupId());
   }
 
   public void start() {
@@ -73,26 +68,34 @@ public final class EventConsumerLoop implements AutoCloseable {
   }
 
   private void run() {
-    consumer.subscribe(topics, new AssignmentTracker());
     int failures = 0;
     try {
       while (running.get()) {
         try {
+          if (consumer.subscription().isEmpty() && consumer.assignment().isEmpty()) {
+            consumer.subscribe(settings.topics(), new AssignmentTracker());
+          }
+          if (rewindPending) {
+            rewindToCommitted();
+          }
+          settlement.resumeDue();
           ConsumerRecords<String, byte[]> batch = consumer.poll(Duration.ofMillis(500));
-          if (handleBatch(batch)) {
-            failures = 0;
-          } else {
-            failures++;
-            sleep(backoff(failures));
+          trouble = null;
+          failures = 0;
+          if (!batch.isEmpty()) {
+            settlement.settle(new BatchRound(settings, handler, dlq), batch);
           }
         } catch (WakeupException stopping) {
-          break;
+          if (!running.get()) {
+            break;
+          }
         } catch (RuntimeException e) {
-          // The loop must outlive any failure (broker hiccup, DLQ unavailable, commit timeout):
-          // go back to the last committed offsets so nothing polled but unhandled is skipped.
+          // Positions may be past records that were polled but not handled: go back to the
+          // committed offsets before polling again, or a later commit would skip them.
           failures++;
-          LOG.errorf(e, "consumer %s failed; rewinding to committed offsets", groupId);
-          rewindToCommitted();
+          rewindPending = true;
+          trouble = Failures.describe(e);
+          LOG.errorf(e, "consumer %s failed; rewinding to committed offsets", settings.groupId());
           sleep(backoff(failures));
         }
       }
@@ -103,36 +106,45 @@ public final class EventConsumerLoop implements AutoCloseable {
   }
 
   private void rewindToCommitted() {
-    try {
-      Set<TopicPartition> assignment = consumer.assignment();
-      Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(assignment);
-      for (TopicPartition p : assignment) {
-        OffsetAndMetadata offset = committed.get(p);
-        if (offset != null) {
-          consumer.seek(p, offset.offset());
-        } else {
-          consumer.seekToBeginning(List.of(p));
-        }
+    Set<TopicPartition> assignment = consumer.assignment();
+    Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(assignment);
+    for (TopicPartition p : assignment) {
+      OffsetAndMetadata offset = committed.get(p);
+      if (offset != null) {
+        consumer.seek(p, offset.offset());
+      } else {
+        consumer.seekToBeginning(List.of(p));
       }
-    } catch (RuntimeException e) {
-      LOG.warnf("consumer %s cannot rewind yet (%s); will retry", groupId, e.getMessage());
     }
+    rewindPending = false;
   }
 
-  /** True once the group gave this consumer its partitions and the loop is running. */
+  /** True while the loop runs, has its partitions and its last poll worked. */
   public boolean ready() {
-    return running.get() && thread.isAlive() && assigned.get();
+    return running.get() && thread.isAlive() && assigned.get() && trouble == null;
+  }
+
+  /** For the readiness check: what the loop is doing. */
+  public String state() {
+    if (!running.get() || !thread.isAlive()) {
+      return "stopped";
+    }
+    if (trouble != null) {
+      return "failing: " + trouble;
+    }
+    return assigned.get() ? "consuming" : "waiting for partitions";
   }
 
   public String groupId() {
-    return groupId;
+    return settings.groupId();
   }
 
-  /** Readiness follows the group: a consumer between rebalances has nothing to read yet. */
+  /** Readiness follows the group; a lost partition forgets its pauses and failure counts. */
   private final class AssignmentTracker implements ConsumerRebalanceListener {
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
       assigned.set(false);
+      settlement.revoked(partitions);
     }
 
     @Override
@@ -141,56 +153,8 @@ public final class EventConsumerLoop implements AutoCloseable {
     }
   }
 
-  /**
-   * Handles each partition's records in order and commits what succeeded. A failed record is
-   * rewound to, so its partition resumes there; other partitions are independent and go on.
-   *
-   * @return true if every record was handled
-   */
-  private boolean handleBatch(ConsumerRecords<String, byte[]> batch) {
-    Map<TopicPartition, OffsetAndMetadata> handled = new HashMap<>();
-    boolean complete = true;
-    for (TopicPartition partition : batch.partitions()) {
-      for (ConsumerRecord<String, byte[]> record : batch.records(partition)) {
-        if (!running.get() || !handleOne(record)) {
-          consumer.seek(partition, record.offset());
-          complete = false;
-          break;
-        }
-        handled.put(partition, new OffsetAndMetadata(record.offset() + 1));
-      }
-    }
-    if (!handled.isEmpty()) {
-      consumer.commitSync(handled);
-    }
-    return complete;
-  }
-
-  private boolean handleOne(ConsumerRecord<String, byte[]> record) {
-    KafkaCoordinates where =
-        new KafkaCoordinates(record.topic(), record.partition(), record.offset());
-    EventEnvelope event;
-    try {
-      event = EnvelopeCodec.read(record.value());
-    } catch (EnvelopeFormatException malformed) {
-      LOG.warnf(
-          "unreadable event at %s, sent to %s: %s", where, Topics.DLQ, malformed.getMessage());
-      dlq.publishRawAndAwait(
-          Topics.DLQ, record.key(), record.value(), malformed.getMessage(), PUBLISH_TIMEOUT);
-      return true;
-    }
-    try {
-      handler.handle(event, where);
-      return true;
-    } catch (Exception e) {
-      LOG.errorf(
-          e, "handling %s %s at %s failed; will retry", event.entity(), event.sourceId(), where);
-      return false;
-    }
-  }
-
   static Duration backoff(int failures) {
-    long millis = Math.min(MAX_BACKOFF.toMillis(), 200L << Math.min(failures, 10));
+    long millis = Math.min(MAX_LOOP_BACKOFF.toMillis(), 200L << Math.min(failures, 10));
     return Duration.ofMillis(millis / 2 + (long) (Math.random() * millis / 2));
   }
 

@@ -30,37 +30,88 @@ public final class TenantRows {
     return tenant + "|" + secretName;
   }
 
-  static Tenant toTenant(ResultSet rs, Map<String, EncryptedSecret> secrets, CredentialCipher c)
-      throws SQLException {
-    String id = rs.getString("id");
-    return new Tenant(
-        id,
+  /**
+   * One registry row as stored: nothing parsed or decrypted yet, so a broken value fails only its
+   * own tenant, and only when that tenant is used.
+   */
+  public record TenantRow(
+      String id,
+      String displayName,
+      boolean enabled,
+      String qadBaseUrl,
+      String qadWorkspace,
+      String qadClientId,
+      String qadUsername,
+      String snInstanceUrl,
+      String snClientId,
+      boolean snBatchApi,
+      String schedules,
+      String mappingOverrides,
+      boolean sandbox,
+      boolean allowPrivateNetwork,
+      Map<String, EncryptedSecret> secrets) {}
+
+  /** Reads the current row of {@code rs} (a {@code select *} of the tenant table). */
+  static TenantRow read(ResultSet rs, Map<String, EncryptedSecret> secrets) throws SQLException {
+    return new TenantRow(
+        rs.getString("id"),
         rs.getString("display_name"),
         rs.getBoolean("enabled"),
-        new Tenant.Qad(
-            URI.create(rs.getString("qad_base_url")),
-            rs.getString("qad_workspace"),
-            rs.getString("qad_client_id"),
-            rs.getString("qad_username"),
-            reveal(id, QAD_PASSWORD, secrets, c)),
-        new Tenant.ServiceNow(
-            URI.create(rs.getString("sn_instance_url")),
-            rs.getString("sn_client_id"),
-            reveal(id, SN_CLIENT_SECRET, secrets, c),
-            rs.getBoolean("sn_batch_api")),
-        parseSchedules(rs.getString("schedules")),
-        parseMap(rs.getString("mapping_overrides")),
+        rs.getString("qad_base_url"),
+        rs.getString("qad_workspace"),
+        rs.getString("qad_client_id"),
+        rs.getString("qad_username"),
+        rs.getString("sn_instance_url"),
+        rs.getString("sn_client_id"),
+        rs.getBoolean("sn_batch_api"),
+        rs.getString("schedules"),
+        rs.getString("mapping_overrides"),
         rs.getBoolean("sandbox"),
-        rs.getBoolean("allow_private_network"));
+        rs.getBoolean("allow_private_network"),
+        Map.copyOf(secrets));
+  }
+
+  /**
+   * Parses and decrypts one row.
+   *
+   * @throws RuntimeException naming what is wrong with this tenant's row
+   */
+  static Tenant toTenant(TenantRow row, CredentialCipher c) {
+    String id = row.id();
+    return new Tenant(
+        id,
+        row.displayName(),
+        row.enabled(),
+        new Tenant.Qad(
+            URI.create(row.qadBaseUrl()),
+            row.qadWorkspace(),
+            row.qadClientId(),
+            row.qadUsername(),
+            reveal(id, QAD_PASSWORD, row.secrets(), c)),
+        new Tenant.ServiceNow(
+            URI.create(row.snInstanceUrl()),
+            row.snClientId(),
+            reveal(id, SN_CLIENT_SECRET, row.secrets(), c),
+            row.snBatchApi()),
+        parseSchedules(row.schedules()),
+        parseMap(row.mappingOverrides()),
+        row.sandbox(),
+        row.allowPrivateNetwork());
   }
 
   private static Secret reveal(
       String tenant, String name, Map<String, EncryptedSecret> secrets, CredentialCipher c) {
     EncryptedSecret s = secrets.get(name);
     // Services without the key (the mapper) see the tenant without its credentials.
-    return s == null || !c.configured()
-        ? null
-        : new Secret(c.decrypt(s, associatedData(tenant, name)));
+    if (s == null || !c.configured()) {
+      return null;
+    }
+    try {
+      return new Secret(c.decrypt(s, associatedData(tenant, name)));
+    } catch (RuntimeException e) {
+      throw new IllegalStateException(
+          "cannot decrypt " + name + " (key id " + s.keyId() + "): " + e.getMessage(), e);
+    }
   }
 
   /** Schedules are stored as {@code {"qad.purchase-orders":"PT5M"}}. */

@@ -86,4 +86,32 @@ class EnvelopeCodecTest {
     byte[] huge = new byte[EnvelopeCodec.MAX_EVENT_BYTES + 1];
     assertThatThrownBy(() -> EnvelopeCodec.read(huge)).hasMessageContaining("over the limit");
   }
+
+  @Test
+  void fieldsLongerThanTheColumnsThatStoreThemAreRejectedAtDecode() throws Exception {
+    for (String field : new String[] {"traceId", "sourceId", "sourceVersion"}) {
+      ObjectNode node = (ObjectNode) JSON.readTree(EnvelopeCodec.write(sample()));
+      int limit =
+          field.equals("traceId")
+              ? EnvelopeCodec.MAX_TRACE_ID_CHARS
+              : field.equals("sourceId")
+                  ? EnvelopeCodec.MAX_SOURCE_ID_CHARS
+                  : EnvelopeCodec.MAX_SOURCE_VERSION_CHARS;
+      node.put(field, "a".repeat(limit));
+      assertThat(EnvelopeCodec.read(JSON.writeValueAsBytes(node))).isNotNull();
+      node.put(field, "a".repeat(limit + 1));
+      byte[] tooLong = JSON.writeValueAsBytes(node);
+      assertThatThrownBy(() -> EnvelopeCodec.read(tooLong))
+          .isInstanceOf(EnvelopeFormatException.class)
+          .hasMessageContaining("'" + field + "' is " + (limit + 1) + " characters");
+    }
+  }
+
+  @Test
+  void theSizeLimitIsTheConfiguredOne() {
+    byte[] bytes = EnvelopeCodec.write(sample());
+    assertThatThrownBy(() -> EnvelopeCodec.read(bytes, bytes.length - 1))
+        .isInstanceOf(EnvelopeFormatException.class)
+        .hasMessageContaining("over the limit of " + (bytes.length - 1));
+  }
 }

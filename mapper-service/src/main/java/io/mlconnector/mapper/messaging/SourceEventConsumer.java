@@ -3,15 +3,12 @@ package io.mlconnector.mapper.messaging;
 import io.mlconnector.common.event.Topics;
 import io.mlconnector.common.kafka.ConsumerLoops;
 import io.mlconnector.common.kafka.EventConsumerLoop;
-import io.mlconnector.common.kafka.EventPublisher;
 import io.mlconnector.mapper.config.MapperConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
-import java.util.Map;
 
 /** Runs the mapper's consumer loop over every source change topic for the app's lifetime. */
 @ApplicationScoped
@@ -23,25 +20,33 @@ public class SourceEventConsumer {
           Topics.QAD_DIMENSION_CHANGED,
           Topics.SN_INVOICE_CHANGED,
           Topics.SN_DIMENSION_CHANGED);
+  private static final int MAX_POLL_RECORDS = 500;
 
-  private final EventConsumerLoop loop;
+  private final MapperConfig config;
+  private final SourceEventHandler handler;
+  private final ConsumerLoops loops;
+  private EventConsumerLoop loop;
 
-  public SourceEventConsumer(
-      @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
-      MapperConfig config,
-      SourceEventHandler handler,
-      EventPublisher publisher,
-      ConsumerLoops loops) {
-    this.loop =
-        new EventConsumerLoop(kafkaConfig, config.consumerGroup(), TOPICS, handler, publisher);
-    loops.register(loop);
+  public SourceEventConsumer(MapperConfig config, SourceEventHandler handler, ConsumerLoops loops) {
+    this.config = config;
+    this.handler = handler;
+    this.loops = loops;
   }
 
-  void onStart(@Observes StartupEvent event) {
-    loop.start();
+  synchronized void onStart(@Observes StartupEvent event) {
+    if (loop == null) {
+      loop =
+          loops.start(
+              loops.settings("mapper", config.consumerGroup(), TOPICS),
+              MAX_POLL_RECORDS,
+              handler.oneAtATime());
+    }
   }
 
-  void onStop(@Observes ShutdownEvent event) {
-    loop.close();
+  synchronized void onStop(@Observes ShutdownEvent event) {
+    if (loop != null) {
+      loops.stop(loop);
+      loop = null;
+    }
   }
 }

@@ -86,15 +86,24 @@ public class PagePublisher {
                       .toList(),
                   cursorAfter);
               for (int i = 0; i < outgoing.size(); i++) {
-                RecordMetadata m = acks.get(i);
-                audit.record(
-                    AuditEntry.of(
-                        outgoing.get(i).event(),
-                        AuditStage.POLLED,
-                        fresh.get(i).contentHash(),
-                        new AuditEntry.KafkaCoordinates(m.topic(), m.partition(), m.offset())));
+                audit.record(auditEntry(outgoing.get(i), fresh.get(i), acks.get(i)));
               }
             });
     return new PageOutcome(fresh.size(), records.size() - fresh.size());
+  }
+
+  /** POLLED, or PARKED when the event was too large to publish (the publisher parked it). */
+  private static AuditEntry auditEntry(
+      EventPublisher.Outgoing o, PolledRecord r, RecordMetadata m) {
+    var where = new AuditEntry.KafkaCoordinates(m.topic(), m.partition(), m.offset());
+    if (Topics.PARKED.equals(m.topic()) && !Topics.PARKED.equals(o.topic())) {
+      return AuditEntry.of(o.event(), AuditStage.PARKED, r.contentHash(), where)
+          .withError(
+              AuditStage.PARKED,
+              "record over mlc.kafka.max-record-bytes; parked on "
+                  + Topics.PARKED
+                  + " with reason");
+    }
+    return AuditEntry.of(o.event(), AuditStage.POLLED, r.contentHash(), where);
   }
 }

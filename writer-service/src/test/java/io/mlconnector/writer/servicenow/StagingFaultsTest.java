@@ -130,7 +130,8 @@ class StagingFaultsTest {
             .orElseThrow()
             .payload();
     assertThat(payload.path("reason").asText()).contains("ACL");
-    assertThat(payload.path("command").path("externalId").asText()).isEqualTo("ACL1");
+    assertThat(payload.path("original").path("externalId").asText()).isEqualTo("ACL1");
+    assertThat(payload.path("originalTopic").asText()).isEqualTo(Topics.SN_UPSERT);
   }
 
   @Test

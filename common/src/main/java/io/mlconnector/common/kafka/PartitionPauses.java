@@ -1,6 +1,7 @@
-package io.mlconnector.writer.servicenow.messaging;
+package io.mlconnector.common.kafka;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -9,9 +10,9 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Partitions held back after a failure, each until its own backoff has passed, so a tenant whose
- * ServiceNow is down does not make the loop spin and other partitions keep flowing. Used only by
- * the consumer thread.
+ * Partitions held back after a failure, each until its own backoff has passed, so a record whose
+ * target is down does not make the loop spin and other partitions keep flowing. Used only by the
+ * consumer thread.
  */
 final class PartitionPauses {
   private final Duration initial;
@@ -52,7 +53,7 @@ final class PartitionPauses {
   }
 
   /** Forgets partitions this consumer lost in a rebalance. */
-  void revoked(java.util.Collection<TopicPartition> partitions) {
+  void revoked(Collection<TopicPartition> partitions) {
     partitions.forEach(
         p -> {
           pausedUntil.remove(p);
