@@ -10,7 +10,7 @@ One service Deployment. dict:
   resources    container resources
   javaOpts     JAVA_OPTS
   crypto       true when the service decrypts tenant credentials (MLC_CRYPTO_*)
-  consoleToken true for the console (MLC_CONSOLE_API_TOKEN)
+  receiptSync  true for servicenow-pollers (MLC_SERVICENOW_RECEIPT_SYNC_TOKEN)
   env          extra literal env entries ({name, value}) — never secrets
 */}}
 {{- define "mlc.deployment" -}}
@@ -103,12 +103,15 @@ spec:
                   name: {{ include "mlc.cryptoSecretName" $root }}
                   key: {{ $v.crypto.activeKeyIdKey }}
             {{- end }}
-            {{- if .consoleToken }}
-            - name: MLC_CONSOLE_API_TOKEN
+            # Operator-API tokens: a file, re-read when the Secret changes (rotation without restart).
+            - name: MLC_API_TOKENS_FILE
+              value: /etc/mlc/api/{{ $v.api.tokensKey }}
+            {{- if .receiptSync }}
+            - name: MLC_SERVICENOW_RECEIPT_SYNC_TOKEN
               valueFrom:
                 secretKeyRef:
-                  name: {{ include "mlc.consoleSecretName" $root }}
-                  key: {{ $v.console.apiTokenKey }}
+                  name: {{ include "mlc.apiSecretName" $root }}
+                  key: {{ $v.api.receiptSyncTokenKey }}
             {{- end }}
             {{- with .javaOpts }}
             - name: JAVA_OPTS
@@ -144,9 +147,18 @@ spec:
             # Quarkus and the JVM need a writable /tmp under a read-only root filesystem.
             - name: tmp
               mountPath: /tmp
+            - name: api-tokens
+              mountPath: /etc/mlc/api
+              readOnly: true
       volumes:
         - name: tmp
           emptyDir: {}
+        - name: api-tokens
+          secret:
+            secretName: {{ include "mlc.apiSecretName" $root }}
+            items:
+              - key: {{ $v.api.tokensKey }}
+                path: {{ $v.api.tokensKey }}
       {{- with $v.common.nodeSelector }}
       nodeSelector:
         {{- toYaml . | nindent 8 }}

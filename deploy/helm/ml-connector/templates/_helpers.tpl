@@ -112,8 +112,8 @@ no partition and idle. dict root, groups (list).
 {{- .Values.crypto.existingSecret | default (printf "%s-crypto" (include "mlc.fullname" .)) -}}
 {{- end -}}
 
-{{- define "mlc.consoleSecretName" -}}
-{{- .Values.console.existingSecret | default (printf "%s-console" (include "mlc.fullname" .)) -}}
+{{- define "mlc.apiSecretName" -}}
+{{- .Values.api.existingSecret | default (printf "%s-api" (include "mlc.fullname" .)) -}}
 {{- end -}}
 
 {{/* Kafka SASL env (only when enabled), shared by services and Jobs: dict root, secretName. */}}

@@ -17,6 +17,7 @@ a DNS label: lower-case letters, digits and '-', starting and ending with a lett
 {{- include "mlc.validateTenants" . -}}
 {{- include "mlc.validateTopics" . -}}
 {{- include "mlc.validateSecrets" . -}}
+{{- include "mlc.validateApiTokens" . -}}
 {{- include "mlc.validateResources" . -}}
 {{- include "mlc.validateAutoscaling" . -}}
 {{- if .Values.replay.enabled }}{{ include "mlc.validateReplay" . }}{{ end -}}
@@ -189,5 +190,32 @@ a DNS label: lower-case letters, digits and '-', starting and ending with a lett
 {{- $offset -}}
 {{- else if not (kindIs "invalid" $offset) -}}
 {{- int64 $offset -}}
+{{- end -}}
+{{- end -}}
+
+{{/* Operator-API tokens given inline: names, scopes and long enough secrets (the services refuse
+shorter ones at start, better to fail the render). */}}
+{{- define "mlc.validateApiTokens" -}}
+{{- $api := .Values.api -}}
+{{- if not $api.existingSecret -}}
+{{- $names := dict -}}
+{{- range $i, $t := $api.tokens -}}
+{{- if not (regexMatch "^[a-z0-9][a-z0-9._-]{0,62}$" (toString $t.name)) -}}
+{{- fail (printf "api.tokens[%d].name %q must be lower-case letters, digits, '.', '_' or '-'" $i (toString $t.name)) -}}
+{{- end -}}
+{{- if or (hasKey $names (toString $t.name)) (eq (toString $t.name) "receipt-sync") -}}
+{{- fail (printf "api.tokens[%d].name %q is used twice (receipt-sync is reserved)" $i (toString $t.name)) -}}
+{{- end -}}
+{{- $_ := set $names (toString $t.name) true -}}
+{{- if not (has (toString $t.scope) (list "read" "operate" "admin")) -}}
+{{- fail (printf "api.tokens[%d].scope %q must be read, operate or admin" $i (toString $t.scope)) -}}
+{{- end -}}
+{{- if not (regexMatch "^[!-~]{24,}$" (toString $t.token)) -}}
+{{- fail (printf "api.tokens[%d].token must be at least 24 printable characters without spaces (openssl rand -hex 32)" $i) -}}
+{{- end -}}
+{{- if regexMatch "[,:]" (toString $t.token) -}}
+{{- fail (printf "api.tokens[%d].token must not contain ',' or ':'" $i) -}}
+{{- end -}}
+{{- end -}}
 {{- end -}}
 {{- end -}}

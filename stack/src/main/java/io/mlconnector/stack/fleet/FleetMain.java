@@ -73,7 +73,7 @@ public final class FleetMain {
           "sandbox  QAD %s  ServiceNow %s  (seed scale %d%%)%n",
           sandbox.qad().baseUri(), sandbox.servicenow().baseUri(), scale);
     }
-    Map<String, String> env = new LinkedHashMap<>(demo ? settings.fleetEnv() : Map.of());
+    Map<String, String> env = new LinkedHashMap<>(settings.fleetEnv(demo));
     // Receipts before invoices: each invoice poll first asks the QAD poller to sync the tenant.
     env.put(
         "MLC_SERVICENOW_RECEIPT_SYNC_URL",
