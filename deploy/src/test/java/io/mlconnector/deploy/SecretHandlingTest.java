@@ -144,10 +144,22 @@ class SecretHandlingTest {
 
     assertThat(manifests.ofKind("Secret")).isEmpty();
     Map<String, Object> console = onlyContainer(manifests, "console");
+    // One database role per service: each service's own keys of the database Secret.
     assertThat(secretRef(console, "QUARKUS_DATASOURCE_PASSWORD"))
-        .isEqualTo("mlc-database/pg-password");
+        .isEqualTo("mlc-database/console-password");
     assertThat(secretRef(console, "QUARKUS_DATASOURCE_USERNAME"))
-        .isEqualTo("mlc-database/username");
+        .isEqualTo("mlc-database/console-username");
+    Map<String, Object> shared =
+        onlyContainer(
+            HelmChart.template()
+                .values(HelmChart.examples("three-tenants.yaml"))
+                .set("database.passwordKey", "pg-password")
+                .set("database.perService.enabled", false)
+                .render(),
+            "console");
+    assertThat(secretRef(shared, "QUARKUS_DATASOURCE_PASSWORD"))
+        .isEqualTo("mlc-database/pg-password");
+    assertThat(secretRef(shared, "QUARKUS_DATASOURCE_USERNAME")).isEqualTo("mlc-database/username");
     assertThat(secretRef(console, "MLC_CRYPTO_KEYS")).isEqualTo("mlc-crypto/aes-keys");
     assertThat(secretRef(console, "MLC_CRYPTO_ACTIVE_KEY_ID"))
         .isEqualTo("mlc-crypto/active-key-id");
