@@ -65,9 +65,10 @@ public class FleetAuditTrail {
       throws SQLException {
     String sql =
         "select recorded_at, entity, stage, payload_hash, target_id, error, kafka_topic,"
-            + " kafka_partition, kafka_offset, trace_id, actor from "
+            + " kafka_partition, kafka_offset, trace_id, to_jsonb(t) ->> 'actor' from "
             + schema
-            + ".audit_trail where tenant = ? and external_id = ?";
+            // to_jsonb: a service not yet upgraded has no actor column; its rows read as null.
+            + ".audit_trail t where tenant = ? and external_id = ?";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, tenant);
       ps.setString(2, externalId);
