@@ -10,7 +10,7 @@ One service Deployment. dict:
   resources    container resources
   javaOpts     JAVA_OPTS
   crypto       true when the service decrypts tenant credentials (MLC_CRYPTO_*)
-  consoleToken true for the console (MLC_CONSOLE_API_TOKEN)
+  receiptSync  true for servicenow-pollers (MLC_SERVICENOW_RECEIPT_SYNC_TOKEN)
   env          extra literal env entries ({name, value}) — never secrets
 */}}
 {{- define "mlc.deployment" -}}
@@ -78,18 +78,23 @@ spec:
                 name: {{ include "mlc.fullname" $root }}-{{ .component }}
             {{- end }}
           env:
-            - name: QUARKUS_DATASOURCE_USERNAME
-              valueFrom:
-                secretKeyRef:
-                  name: {{ include "mlc.databaseSecretName" $root }}
-                  key: {{ $v.database.usernameKey }}
-            - name: QUARKUS_DATASOURCE_PASSWORD
-              valueFrom:
-                secretKeyRef:
-                  name: {{ include "mlc.databaseSecretName" $root }}
-                  key: {{ $v.database.passwordKey }}
+            {{- include "mlc.databaseEnv" (dict "root" $root "component" .component) | nindent 12 }}
             {{- with include "mlc.kafkaSaslEnv" (dict "root" $root "secretName" (include "mlc.kafkaSecretName" $root)) }}
             {{- . | nindent 12 }}
+            {{- end }}
+            {{- with include "mlc.kafkaTlsEnv" (dict "root" $root) }}
+            {{- . | nindent 12 }}
+            {{- end }}
+            {{- if $v.internalTls.enabled }}
+            # Internal HTTP over TLS only: the operator API and the receipt sync.
+            - name: QUARKUS_HTTP_SSL_PORT
+              value: "8080"
+            - name: QUARKUS_HTTP_INSECURE_REQUESTS
+              value: disabled
+            - name: QUARKUS_HTTP_SSL_CERTIFICATE_FILES
+              value: /etc/mlc/tls/tls.crt
+            - name: QUARKUS_HTTP_SSL_CERTIFICATE_KEY_FILES
+              value: /etc/mlc/tls/tls.key
             {{- end }}
             {{- if .crypto }}
             - name: MLC_CRYPTO_KEYS
@@ -103,12 +108,15 @@ spec:
                   name: {{ include "mlc.cryptoSecretName" $root }}
                   key: {{ $v.crypto.activeKeyIdKey }}
             {{- end }}
-            {{- if .consoleToken }}
-            - name: MLC_CONSOLE_API_TOKEN
+            # Operator-API tokens: a file, re-read when the Secret changes (rotation without restart).
+            - name: MLC_API_TOKENS_FILE
+              value: /etc/mlc/api/{{ $v.api.tokensKey }}
+            {{- if .receiptSync }}
+            - name: MLC_SERVICENOW_RECEIPT_SYNC_TOKEN
               valueFrom:
                 secretKeyRef:
-                  name: {{ include "mlc.consoleSecretName" $root }}
-                  key: {{ $v.console.apiTokenKey }}
+                  name: {{ include "mlc.apiSecretName" $root }}
+                  key: {{ $v.api.receiptSyncTokenKey }}
             {{- end }}
             {{- with .javaOpts }}
             - name: JAVA_OPTS
@@ -125,16 +133,19 @@ spec:
             httpGet:
               path: /q/health/started
               port: http
+              scheme: {{ upper (include "mlc.internalScheme" $root) }}
             {{- toYaml $v.common.probes.startup | nindent 12 }}
           livenessProbe:
             httpGet:
               path: /q/health/live
               port: http
+              scheme: {{ upper (include "mlc.internalScheme" $root) }}
             {{- toYaml $v.common.probes.liveness | nindent 12 }}
           readinessProbe:
             httpGet:
               path: /q/health/ready
               port: http
+              scheme: {{ upper (include "mlc.internalScheme" $root) }}
             {{- toYaml $v.common.probes.readiness | nindent 12 }}
           resources:
             {{- toYaml .resources | nindent 12 }}
@@ -144,9 +155,48 @@ spec:
             # Quarkus and the JVM need a writable /tmp under a read-only root filesystem.
             - name: tmp
               mountPath: /tmp
+            - name: api-tokens
+              mountPath: /etc/mlc/api
+              readOnly: true
+            {{- if $v.database.sslRootCertSecret }}
+            - name: pg-ca
+              mountPath: /etc/mlc/pg
+              readOnly: true
+            {{- end }}
+            {{- if $v.kafka.tls.caSecret }}
+            - name: kafka-ca
+              mountPath: /etc/mlc/kafka
+              readOnly: true
+            {{- end }}
+            {{- if $v.internalTls.enabled }}
+            - name: internal-tls
+              mountPath: /etc/mlc/tls
+              readOnly: true
+            {{- end }}
       volumes:
         - name: tmp
           emptyDir: {}
+        - name: api-tokens
+          secret:
+            secretName: {{ include "mlc.apiSecretName" $root }}
+            items:
+              - key: {{ $v.api.tokensKey }}
+                path: {{ $v.api.tokensKey }}
+        {{- with $v.database.sslRootCertSecret }}
+        - name: pg-ca
+          secret:
+            secretName: {{ . }}
+        {{- end }}
+        {{- with $v.kafka.tls.caSecret }}
+        - name: kafka-ca
+          secret:
+            secretName: {{ . }}
+        {{- end }}
+        {{- if $v.internalTls.enabled }}
+        - name: internal-tls
+          secret:
+            secretName: {{ $v.internalTls.secretName }}
+        {{- end }}
       {{- with $v.common.nodeSelector }}
       nodeSelector:
         {{- toYaml . | nindent 8 }}

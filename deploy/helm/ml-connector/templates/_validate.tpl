@@ -17,6 +17,9 @@ a DNS label: lower-case letters, digits and '-', starting and ending with a lett
 {{- include "mlc.validateTenants" . -}}
 {{- include "mlc.validateTopics" . -}}
 {{- include "mlc.validateSecrets" . -}}
+{{- include "mlc.validateApiTokens" . -}}
+{{- include "mlc.validateRequiredSecrets" . -}}
+{{- include "mlc.validateTls" . -}}
 {{- include "mlc.validateResources" . -}}
 {{- include "mlc.validateAutoscaling" . -}}
 {{- if .Values.replay.enabled }}{{ include "mlc.validateReplay" . }}{{ end -}}
@@ -189,5 +192,75 @@ a DNS label: lower-case letters, digits and '-', starting and ending with a lett
 {{- $offset -}}
 {{- else if not (kindIs "invalid" $offset) -}}
 {{- int64 $offset -}}
+{{- end -}}
+{{- end -}}
+
+{{/* Operator-API tokens given inline: names, scopes and long enough secrets (the services refuse
+shorter ones at start, better to fail the render). */}}
+{{- define "mlc.validateApiTokens" -}}
+{{- $api := .Values.api -}}
+{{- if not $api.existingSecret -}}
+{{- $names := dict -}}
+{{- range $i, $t := $api.tokens -}}
+{{- if not (regexMatch "^[a-z0-9][a-z0-9._-]{0,62}$" (toString $t.name)) -}}
+{{- fail (printf "api.tokens[%d].name %q must be lower-case letters, digits, '.', '_' or '-'" $i (toString $t.name)) -}}
+{{- end -}}
+{{- if or (hasKey $names (toString $t.name)) (eq (toString $t.name) "receipt-sync") -}}
+{{- fail (printf "api.tokens[%d].name %q is used twice (receipt-sync is reserved)" $i (toString $t.name)) -}}
+{{- end -}}
+{{- $_ := set $names (toString $t.name) true -}}
+{{- if not (has (toString $t.scope) (list "read" "operate" "admin")) -}}
+{{- fail (printf "api.tokens[%d].scope %q must be read, operate or admin" $i (toString $t.scope)) -}}
+{{- end -}}
+{{- if not (regexMatch "^[!-~]{24,}$" (toString $t.token)) -}}
+{{- fail (printf "api.tokens[%d].token must be at least 24 printable characters without spaces (openssl rand -hex 32)" $i) -}}
+{{- end -}}
+{{- if regexMatch "[,:]" (toString $t.token) -}}
+{{- fail (printf "api.tokens[%d].token must not contain ',' or ':'" $i) -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+
+{{/* Inline secrets must be there and long enough: an empty token or password is no protection. */}}
+{{- define "mlc.validateRequiredSecrets" -}}
+{{- $db := .Values.database -}}
+{{- if not $db.existingSecret -}}
+{{- if lt (len (toString $db.password)) 16 -}}
+{{- fail "database.password must be at least 16 characters (or set database.existingSecret)" -}}
+{{- end -}}
+{{- if $db.perService.enabled -}}
+{{- range $component, $user := $db.perService.users -}}
+{{- if not (regexMatch "^[a-z_][a-z0-9_]{0,62}$" (toString $user)) -}}
+{{- fail (printf "database.perService.users.%s %q must be a lower-case PostgreSQL role name" $component (toString $user)) -}}
+{{- end -}}
+{{- if lt (len (toString (index $db.perService.passwords $component | default ""))) 16 -}}
+{{- fail (printf "database.perService.passwords.%s must be at least 16 characters (or set database.existingSecret)" $component) -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- $api := .Values.api -}}
+{{- if not $api.existingSecret -}}
+{{- $admin := false -}}
+{{- range $api.tokens }}{{ if eq (toString .scope) "admin" }}{{ $admin = true }}{{ end }}{{ end -}}
+{{- if not $admin -}}
+{{- fail "api.tokens needs at least one token with scope admin (or set api.existingSecret)" -}}
+{{- end -}}
+{{- if not (regexMatch "^[!-~]{24,}$" (toString $api.receiptSyncToken)) -}}
+{{- fail "api.receiptSyncToken must be at least 24 printable characters without spaces (or set api.existingSecret)" -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+
+{{- define "mlc.validateTls" -}}
+{{- if not (has (toString .Values.database.sslMode) (list "" "disable" "allow" "prefer" "require" "verify-ca" "verify-full")) -}}
+{{- fail (printf "database.sslMode %q must be disable, require, verify-ca or verify-full" (toString .Values.database.sslMode)) -}}
+{{- end -}}
+{{- if and (has (toString .Values.database.sslMode) (list "verify-ca" "verify-full")) (not .Values.database.sslRootCertSecret) -}}
+{{- fail "database.sslMode verify-ca/verify-full needs database.sslRootCertSecret (the server's CA)" -}}
+{{- end -}}
+{{- if and .Values.internalTls.enabled (not .Values.internalTls.secretName) -}}
+{{- fail "internalTls.enabled needs internalTls.secretName (a kubernetes.io/tls Secret)" -}}
 {{- end -}}
 {{- end -}}

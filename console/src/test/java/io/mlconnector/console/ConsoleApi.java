@@ -2,6 +2,7 @@ package io.mlconnector.console;
 
 import static io.restassured.RestAssured.given;
 
+import io.mlconnector.stack.ApiTokenFixtures;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.util.LinkedHashMap;
@@ -10,8 +11,8 @@ import java.util.UUID;
 
 /** Test helpers: an authenticated request and a valid tenant body to vary. */
 public final class ConsoleApi {
-  /** The {@code %test.mlc.console.api-token} of application.properties. */
-  public static final String TOKEN = "test-console-token-7f3a91";
+  /** The admin token of the tests ({@code %test.mlc.api.tokens}). */
+  public static final String TOKEN = ApiTokenFixtures.ADMIN;
 
   private ConsoleApi() {}
 

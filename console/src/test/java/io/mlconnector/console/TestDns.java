@@ -20,7 +20,10 @@ public class TestDns implements HostResolver {
           "qad.acme.example", "198.51.100.7",
           "erp.internal.acme", "10.20.0.5",
           "metadata.attacker.example", "169.254.169.254",
-          "loopback.attacker.example", "127.0.0.1");
+          "loopback.attacker.example", "127.0.0.1",
+          "qad.attacker.example", "198.51.100.66",
+          "evil.service-now.com", "203.0.113.66",
+          "qad.newdc.example", "198.51.100.8");
 
   @Override
   public List<InetAddress> resolve(String host) throws UnknownHostException {

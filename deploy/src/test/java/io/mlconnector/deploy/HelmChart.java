@@ -51,12 +51,24 @@ final class HelmChart {
     return directory().resolve("examples").resolve(file);
   }
 
-  /** A render of the chart; add values files and --set values, then {@link #render()}. */
+  /** The secrets the chart requires, as a values file (src/test/resources). */
+  static final Path REQUIRED_SECRETS =
+      Paths.get("src/test/resources/required-secrets.yaml").toAbsolutePath();
+
+  /**
+   * A render of the chart with the required secrets given; add values files and --set values, then
+   * {@link #render()}.
+   */
   static Render template() {
     return template(RELEASE);
   }
 
   static Render template(String release) {
+    return templateWithoutSecrets(release).values(REQUIRED_SECRETS);
+  }
+
+  /** A render with nothing but the chart's defaults (which lack the required secrets). */
+  static Render templateWithoutSecrets(String release) {
     return new Render(new Helm(renderableCopy()).template().withName(release));
   }
 

@@ -32,11 +32,13 @@ class SecretHandlingTest {
           + " password=\""
           + KAFKA_PASSWORD
           + "\";";
-  private static final String CONSOLE_TOKEN = "TEST-SECRET-console-token-51bd";
+  private static final String API_TOKEN = "TEST-SECRET-api-token-51bd-0123456789";
+  private static final String SYNC_TOKEN = "TEST-SECRET-sync-token-77e2-0123456789";
   private static final String RAW_KEY = "TEST-SECRET-crypto-key-32bytes!!";
   private static final String CRYPTO_KEYS = "k2:" + base64(RAW_KEY) + ",k1:" + base64(RAW_KEY);
   private static final List<String> SECRETS =
-      List.of(DB_USER, DB_PASSWORD, KAFKA_PASSWORD, CONSOLE_TOKEN, RAW_KEY, base64(RAW_KEY));
+      List.of(
+          DB_USER, DB_PASSWORD, KAFKA_PASSWORD, API_TOKEN, SYNC_TOKEN, RAW_KEY, base64(RAW_KEY));
 
   private static final Map<String, String> SECRET_ENV_NAMES =
       Map.of(
@@ -47,7 +49,7 @@ class SecretHandlingTest {
           "KAFKA_SASL_JAAS_CONFIG", "kafka",
           "MLC_CRYPTO_KEYS", "crypto",
           "MLC_CRYPTO_ACTIVE_KEY_ID", "crypto",
-          "MLC_CONSOLE_API_TOKEN", "console");
+          "MLC_SERVICENOW_RECEIPT_SYNC_TOKEN", "api");
 
   @TempDir Path tmp;
 
@@ -69,7 +71,15 @@ class SecretHandlingTest {
         assertThat(text).doesNotContain(base64(secret));
       }
     }
-    assertThat(inSecrets).contains(DB_USER, DB_PASSWORD, JAAS, CONSOLE_TOKEN, CRYPTO_KEYS, "k2");
+    assertThat(inSecrets)
+        .contains(
+            DB_USER,
+            DB_PASSWORD,
+            JAAS,
+            "ops:admin:" + API_TOKEN + "\nreceipt-sync:operate:" + SYNC_TOKEN,
+            SYNC_TOKEN,
+            CRYPTO_KEYS,
+            "k2");
   }
 
   @Test
@@ -106,9 +116,16 @@ class SecretHandlingTest {
       assertThat(hasEnv(c, "MLC_CRYPTO_KEYS") && hasEnv(c, "MLC_CRYPTO_ACTIVE_KEY_ID")).isTrue();
     }
     assertThat(hasEnv(mapper, "MLC_CRYPTO_KEYS")).isFalse();
-    assertThat(hasEnv(console, "MLC_CONSOLE_API_TOKEN")).isTrue();
+    // Every service authenticates operators, from the mounted token file.
+    for (Map<String, Object> c : List.of(console, writer, mapper, qadPoller, snPoller)) {
+      assertThat(Yamls.string(envVar(c, "MLC_API_TOKENS_FILE"), "value"))
+          .isEqualTo("/etc/mlc/api/api-tokens");
+    }
+    assertThat(hasEnv(snPoller, "MLC_SERVICENOW_RECEIPT_SYNC_TOKEN")).isTrue();
+    for (Map<String, Object> c : List.of(console, writer, mapper, qadPoller)) {
+      assertThat(hasEnv(c, "MLC_SERVICENOW_RECEIPT_SYNC_TOKEN")).isFalse();
+    }
     for (Map<String, Object> c : List.of(writer, mapper, qadPoller, snPoller)) {
-      assertThat(hasEnv(c, "MLC_CONSOLE_API_TOKEN")).isFalse();
       assertThat(hasEnv(c, "QUARKUS_DATASOURCE_PASSWORD")).isTrue();
       assertThat(hasEnv(c, "KAFKA_SASL_JAAS_CONFIG")).isTrue();
     }
@@ -121,23 +138,60 @@ class SecretHandlingTest {
             .values(HelmChart.examples("three-tenants.yaml"))
             .set("database.passwordKey", "pg-password")
             .set("crypto.keysKey", "aes-keys")
-            .set("console.apiTokenKey", "token")
+            .set("api.receiptSyncTokenKey", "sync")
             .set("kafka.sasl.jaasConfigKey", "jaas")
             .render();
 
     assertThat(manifests.ofKind("Secret")).isEmpty();
     Map<String, Object> console = onlyContainer(manifests, "console");
+    // One database role per service: each service's own keys of the database Secret.
     assertThat(secretRef(console, "QUARKUS_DATASOURCE_PASSWORD"))
-        .isEqualTo("mlc-database/pg-password");
+        .isEqualTo("mlc-database/console-password");
     assertThat(secretRef(console, "QUARKUS_DATASOURCE_USERNAME"))
-        .isEqualTo("mlc-database/username");
+        .isEqualTo("mlc-database/console-username");
+    Map<String, Object> shared =
+        onlyContainer(
+            HelmChart.template()
+                .values(HelmChart.examples("three-tenants.yaml"))
+                .set("database.passwordKey", "pg-password")
+                .set("database.perService.enabled", false)
+                .render(),
+            "console");
+    assertThat(secretRef(shared, "QUARKUS_DATASOURCE_PASSWORD"))
+        .isEqualTo("mlc-database/pg-password");
+    assertThat(secretRef(shared, "QUARKUS_DATASOURCE_USERNAME")).isEqualTo("mlc-database/username");
     assertThat(secretRef(console, "MLC_CRYPTO_KEYS")).isEqualTo("mlc-crypto/aes-keys");
     assertThat(secretRef(console, "MLC_CRYPTO_ACTIVE_KEY_ID"))
         .isEqualTo("mlc-crypto/active-key-id");
-    assertThat(secretRef(console, "MLC_CONSOLE_API_TOKEN")).isEqualTo("mlc-console/token");
+    assertThat(
+            secretRef(
+                onlyContainer(manifests, "servicenow-poller"), "MLC_SERVICENOW_RECEIPT_SYNC_TOKEN"))
+        .isEqualTo("mlc-api-tokens/sync");
+    assertThat(new Yaml().dump(manifests.deploymentsOf("console").get(0)))
+        .contains("secretName: mlc-api-tokens");
     assertThat(secretRef(console, "KAFKA_SASL_JAAS_CONFIG")).isEqualTo("mlc-kafka/jaas");
     Map<String, Object> topicsJob = container(manifests.named("Job", FULLNAME + "-topics"));
     assertThat(secretRef(topicsJob, "KAFKA_SASL_JAAS_CONFIG")).isEqualTo("mlc-kafka/jaas");
+  }
+
+  @Test
+  void shortOrMisnamedApiTokensFailTheRender() {
+    assertThatThrownBy(
+            () ->
+                HelmChart.template()
+                    .set("api.tokens[0].name", "ops")
+                    .set("api.tokens[0].scope", "admin")
+                    .set("api.tokens[0].token", "short")
+                    .render())
+        .hasMessageContaining("api.tokens[0].token must be at least 24");
+    assertThatThrownBy(
+            () ->
+                HelmChart.template()
+                    .set("api.tokens[0].name", "ops")
+                    .set("api.tokens[0].scope", "root")
+                    .set("api.tokens[0].token", API_TOKEN)
+                    .render())
+        .hasMessageContaining("must be read, operate or admin");
   }
 
   @Test
@@ -164,7 +218,12 @@ class SecretHandlingTest {
             "database", Map.of("username", DB_USER, "password", DB_PASSWORD),
             "kafka", Map.of("sasl", Map.of("enabled", true, "jaasConfig", JAAS)),
             "crypto", Map.of("keys", CRYPTO_KEYS, "activeKeyId", "k2"),
-            "console", Map.of("apiToken", CONSOLE_TOKEN),
+            "api",
+                Map.of(
+                    "tokens",
+                    List.of(Map.of("name", "ops", "scope", "admin", "token", API_TOKEN)),
+                    "receiptSyncToken",
+                    SYNC_TOKEN),
             "tenants", List.of(Map.of("id", "acme")));
     Path file = tmp.resolve("inline-secrets.yaml");
     Files.writeString(file, new Yaml().dump(values));

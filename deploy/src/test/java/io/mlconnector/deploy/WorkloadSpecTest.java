@@ -124,7 +124,8 @@ class WorkloadSpecTest {
     assertThat(Yamls.map(config, "data"))
         .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "k1:9093")
         .containsEntry(
-            "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://postgresql:5432/mlconnector")
+            "QUARKUS_DATASOURCE_JDBC_URL",
+            "jdbc:postgresql://postgresql:5432/mlconnector?sslmode=require")
         .containsEntry("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true");
     for (Map<String, Object> deployment : manifests.ofKind("Deployment")) {
       assertThat(Yamls.string(container(deployment), "envFrom"))

@@ -2,6 +2,7 @@ package io.mlconnector.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mlconnector.stack.ApiTokenFixtures;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,7 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** Minimal JSON over HTTP for driving the services' operator endpoints. */
+/** Minimal JSON over HTTP for driving the services' operator endpoints (with the operate token). */
 final class Http {
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -20,6 +21,7 @@ final class Http {
     HttpResponse<String> r =
         CLIENT.send(
             HttpRequest.newBuilder(uri)
+                .header("Authorization", ApiTokenFixtures.bearer(ApiTokenFixtures.OPERATE))
                 .timeout(Duration.ofMinutes(5))
                 .POST(HttpRequest.BodyPublishers.noBody())
                 .build(),

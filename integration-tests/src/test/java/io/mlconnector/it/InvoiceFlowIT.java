@@ -9,6 +9,7 @@ import io.mlconnector.sandbox.SandboxLandscape;
 import io.mlconnector.sandbox.qad.QadEntity;
 import io.mlconnector.sandbox.qad.QadTenant;
 import io.mlconnector.sandbox.servicenow.ServiceNowInstance;
+import io.mlconnector.stack.ApiTokenFixtures;
 import io.mlconnector.stack.TenantFixtures;
 import io.mlconnector.stack.fleet.DemoInvoices;
 import java.net.URI;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * twice, and a writer killed between the QAD post and its ledger update posts nothing twice.
  */
 class InvoiceFlowIT {
-  private static final String TOKEN = "it-console-token";
+  private static final String TOKEN = ApiTokenFixtures.ADMIN;
   private static final Duration TIMEOUT = Duration.ofMinutes(3);
   private final HttpClient http = HttpClient.newHttpClient();
   private final ObjectMapper json = new ObjectMapper();
@@ -43,7 +44,9 @@ class InvoiceFlowIT {
           "servicenow-poller",
           Map.of(
               "MLC_SERVICENOW_RECEIPT_SYNC_URL",
-              fleet.service("qad-poller").baseUri() + "/polls/{tenant}/run"));
+              fleet.service("qad-poller").baseUri() + "/polls/{tenant}/run",
+              "MLC_SERVICENOW_RECEIPT_SYNC_TOKEN",
+              ApiTokenFixtures.OPERATE));
       fleet.awaitReady(fleet.service("servicenow-poller"));
       fleet.registerForThisTest(TenantFixtures.sandboxTenant(sandbox.tenants().get(0), false));
       QadTenant qad = sandbox.qad().tenant(tenant);
@@ -124,7 +127,7 @@ class InvoiceFlowIT {
   }
 
   private static Map<String, String> env() {
-    return Map.of("MLC_QAD_SCHEDULING_ENABLED", "false", "MLC_CONSOLE_API_TOKEN", TOKEN);
+    return Map.of("MLC_QAD_SCHEDULING_ENABLED", "false");
   }
 
   private static Optional<Map<String, String>> snRow(ServiceNowInstance sn, String number) {

@@ -1,5 +1,6 @@
 package io.mlconnector.it;
 
+import io.mlconnector.stack.ApiTokenFixtures;
 import io.mlconnector.stack.Ports;
 import io.mlconnector.stack.SharedStack;
 import io.mlconnector.stack.StackEndpoints;
@@ -36,6 +37,7 @@ final class RunningFleet implements AutoCloseable {
     env.put("MLC_TENANT_REGISTRY_SCHEMA", REGISTRY_SCHEMA);
     env.put("MLC_CRYPTO_KEYS", TenantFixtures.CRYPTO_KEYS);
     env.put("MLC_CRYPTO_ACTIVE_KEY_ID", TenantFixtures.CRYPTO_KEY_ID);
+    env.putAll(ApiTokenFixtures.env());
     env.putAll(extraEnv);
   }
 

@@ -1,5 +1,8 @@
 package io.mlconnector.mapper;
 
+import static io.mlconnector.stack.ApiTokenFixtures.OPERATE;
+import static io.mlconnector.stack.ApiTokenFixtures.READ;
+import static io.mlconnector.stack.ApiTokenFixtures.bearer;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -185,6 +188,7 @@ class InvoiceMappingTest extends MapperTestBase {
         .contains(AuditStage.PARKED);
 
     given()
+        .header("Authorization", bearer(OPERATE))
         .contentType(ContentType.JSON)
         .body("{\"qadCode\":\"CC100\"}")
         .put("/dimensions/" + tenant + "/mappings/cost-center/CC-SN-ONLY")
@@ -269,6 +273,7 @@ class InvoiceMappingTest extends MapperTestBase {
   void alignmentReportListsCodesMissingOnEachSide() throws Exception {
     String tenant = tenantWithDimensions();
     given()
+        .header("Authorization", bearer(READ))
         .get("/dimensions/" + tenant + "/alignment")
         .then()
         .statusCode(200)
@@ -276,6 +281,7 @@ class InvoiceMappingTest extends MapperTestBase {
         .body("'cost-center'.qadMissingInServicenow", org.hamcrest.Matchers.contains("CC900"))
         .body("'gl-account'.qadMissingInServicenow", org.hamcrest.Matchers.contains("7000"));
     given()
+        .header("Authorization", bearer(OPERATE))
         .contentType(ContentType.JSON)
         .body("{}")
         .put("/dimensions/" + tenant + "/mappings/cost-center/X")

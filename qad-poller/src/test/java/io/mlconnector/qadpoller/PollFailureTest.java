@@ -1,5 +1,7 @@
 package io.mlconnector.qadpoller;
 
+import static io.mlconnector.stack.ApiTokenFixtures.READ;
+import static io.mlconnector.stack.ApiTokenFixtures.bearer;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -143,6 +145,10 @@ class PollFailureTest {
     assertThat(cursors.all(down.name())).isEmpty();
     // Not due again until its cadence passes: a second tick starts nothing.
     assertThat(scheduler.pollDue(Instant.now())).doesNotContain(down.name(), healthy.name());
-    given().get("/polls/{t}", down.name()).then().statusCode(200);
+    given()
+        .header("Authorization", bearer(READ))
+        .get("/polls/{t}", down.name())
+        .then()
+        .statusCode(200);
   }
 }

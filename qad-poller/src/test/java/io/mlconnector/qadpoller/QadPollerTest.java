@@ -1,5 +1,8 @@
 package io.mlconnector.qadpoller;
 
+import static io.mlconnector.stack.ApiTokenFixtures.OPERATE;
+import static io.mlconnector.stack.ApiTokenFixtures.READ;
+import static io.mlconnector.stack.ApiTokenFixtures.bearer;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,7 +65,13 @@ class QadPollerTest {
   }
 
   static JsonPath run(String tenant) {
-    return given().post("/polls/{t}/run", tenant).then().statusCode(200).extract().jsonPath();
+    return given()
+        .header("Authorization", bearer(OPERATE))
+        .post("/polls/{t}/run", tenant)
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
   }
 
   static int total(Map<String, Integer> counts) {
@@ -166,7 +175,14 @@ class QadPollerTest {
         .extracting(s -> s.event().sourceId())
         .containsOnlyOnce(receiver + "|" + changedLine.split("\\|")[1]);
 
-    JsonPath state = given().get("/polls/{t}", t).then().statusCode(200).extract().jsonPath();
+    JsonPath state =
+        given()
+            .header("Authorization", bearer(READ))
+            .get("/polls/{t}", t)
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
     assertThat(state.getMap("entities")).hasSize(8);
     assertThat(state.getString("entities.'purchase-order-line'.cursor.lastModified"))
         .isEqualTo("2025-03-01T10:03:00Z");
@@ -226,6 +242,7 @@ class QadPollerTest {
         .anySatisfy(s -> assertThat(QadWorld.field(s, "vd_sort").asText()).isEqualTo("Alpha only"));
     assertThat(
             given()
+                .header("Authorization", bearer(READ))
                 .get("/polls/{t}", b.name())
                 .then()
                 .extract()

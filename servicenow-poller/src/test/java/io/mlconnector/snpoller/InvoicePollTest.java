@@ -6,6 +6,8 @@ import static io.mlconnector.snpoller.SnWorld.approve;
 import static io.mlconnector.snpoller.SnWorld.published;
 import static io.mlconnector.snpoller.SnWorld.run;
 import static io.mlconnector.snpoller.SnWorld.total;
+import static io.mlconnector.stack.ApiTokenFixtures.READ;
+import static io.mlconnector.stack.ApiTokenFixtures.bearer;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -132,7 +134,14 @@ class InvoicePollTest {
     assertThat(republished.get(1).event().payload().get("lines").get(0).get("quantity").asText())
         .isEqualTo("7");
 
-    JsonPath state = given().get("/polls/{t}", t).then().statusCode(200).extract().jsonPath();
+    JsonPath state =
+        given()
+            .header("Authorization", bearer(READ))
+            .get("/polls/{t}", t)
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
     assertThat(state.getString("tables.'supplier-invoice-line'.cursor.lastModified"))
         .isEqualTo("2025-03-01T10:02:00Z");
     assertThat(state.getString("tables.'supplier-invoice-line'.cursor.lastKey")).isEqualTo(line);

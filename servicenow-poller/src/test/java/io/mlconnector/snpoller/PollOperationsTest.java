@@ -4,6 +4,8 @@ import static io.mlconnector.snpoller.SnWorld.approve;
 import static io.mlconnector.snpoller.SnWorld.published;
 import static io.mlconnector.snpoller.SnWorld.run;
 import static io.mlconnector.snpoller.SnWorld.total;
+import static io.mlconnector.stack.ApiTokenFixtures.READ;
+import static io.mlconnector.stack.ApiTokenFixtures.bearer;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -194,6 +196,10 @@ class PollOperationsTest {
                     .get("supplier-invoice")
                     .finishedAt()
                     .isAfter(healthyDone));
-    given().get("/polls/{t}", down.name()).then().statusCode(200);
+    given()
+        .header("Authorization", bearer(READ))
+        .get("/polls/{t}", down.name())
+        .then()
+        .statusCode(200);
   }
 }

@@ -1,6 +1,7 @@
 package io.mlconnector.snpoller;
 
 import com.sun.net.httpserver.HttpServer;
+import io.mlconnector.stack.ApiTokenFixtures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -15,7 +16,7 @@ import java.util.function.Supplier;
 /**
  * Stands in for qad-poller's {@code POST /polls/{tenant}/run}: records each call with a snapshot
  * the test chooses (e.g. how many invoice reads ServiceNow had served by then) and fails for the
- * tenants told to.
+ * tenants told to; like the real endpoint it answers 401 without the operate token.
  */
 final class ReceiptSyncStub {
   private static ReceiptSyncStub instance;
@@ -40,8 +41,16 @@ final class ReceiptSyncStub {
           String tenant = exchange.getRequestURI().getPath().split("/")[2];
           Supplier<Object> snapshot = snapshots.getOrDefault(tenant, () -> null);
           calls.add(new Call(tenant, snapshot.get()));
+          // Like qad-poller's operator API: no operate token, no poll.
+          boolean authorized =
+              ApiTokenFixtures.bearer(ApiTokenFixtures.OPERATE)
+                  .equals(exchange.getRequestHeaders().getFirst("Authorization"));
           int status =
-              "POST".equals(exchange.getRequestMethod()) && !failing.contains(tenant) ? 200 : 503;
+              !authorized
+                  ? 401
+                  : "POST".equals(exchange.getRequestMethod()) && !failing.contains(tenant)
+                      ? 200
+                      : 503;
           exchange.sendResponseHeaders(status, -1);
           exchange.close();
         });

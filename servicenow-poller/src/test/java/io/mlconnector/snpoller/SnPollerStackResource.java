@@ -1,5 +1,6 @@
 package io.mlconnector.snpoller;
 
+import io.mlconnector.stack.ApiTokenFixtures;
 import io.mlconnector.stack.SharedStack;
 import io.mlconnector.stack.TenantFixtures;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -25,6 +26,7 @@ public class SnPollerStackResource implements QuarkusTestResourceLifecycleManage
       config.put(
           "mlc.servicenow.receipt-sync-url",
           ReceiptSyncStub.instance().baseUri() + "/polls/{tenant}/run");
+      config.put("mlc.servicenow.receipt-sync-token", ApiTokenFixtures.OPERATE);
       return config;
     } catch (Exception e) {
       throw new IllegalStateException("cannot prepare the tenant registry", e);

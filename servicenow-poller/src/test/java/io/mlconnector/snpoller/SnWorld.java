@@ -1,5 +1,7 @@
 package io.mlconnector.snpoller;
 
+import static io.mlconnector.stack.ApiTokenFixtures.OPERATE;
+import static io.mlconnector.stack.ApiTokenFixtures.bearer;
 import static io.restassured.RestAssured.given;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -124,7 +126,13 @@ final class SnWorld implements AutoCloseable {
   }
 
   static JsonPath run(String tenant) {
-    return given().post("/polls/{t}/run", tenant).then().statusCode(200).extract().jsonPath();
+    return given()
+        .header("Authorization", bearer(OPERATE))
+        .post("/polls/{t}/run", tenant)
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
   }
 
   /** Events published per table cursor name in a run report. */

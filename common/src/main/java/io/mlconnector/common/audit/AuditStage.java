@@ -9,5 +9,7 @@ public enum AuditStage {
   SKIPPED_UNCHANGED,
   AWAITING_RECEIPT,
   PARKED,
-  FAILED
+  FAILED,
+  /** An operator sent a parked record back to its stage (console); the row names the operator. */
+  REPLAYED
 }

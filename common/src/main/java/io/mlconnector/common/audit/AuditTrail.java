@@ -32,10 +32,19 @@ public class AuditTrail {
   }
 
   public void record(AuditEntry e) {
+    record(e, null);
+  }
+
+  /**
+   * Records an entry an operator caused.
+   *
+   * @param actor the operator's token name ({@code CurrentCaller}), or {@code null}
+   */
+  public void record(AuditEntry e, String actor) {
     String sql =
         "insert into audit_trail (tenant, entity, external_id, stage, payload_hash, target_id,"
-            + " error, kafka_topic, kafka_partition, kafka_offset, trace_id, event_id)"
-            + " values (?,?,?,?,?,?,?,?,?,?,?,?)";
+            + " error, kafka_topic, kafka_partition, kafka_offset, trace_id, event_id, actor)"
+            + " values (?,?,?,?,?,?,?,?,?,?,?,?,?)";
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, e.tenant());
@@ -56,6 +65,7 @@ public class AuditTrail {
       }
       ps.setString(11, e.traceId());
       ps.setObject(12, e.eventId());
+      ps.setString(13, actor);
       ps.executeUpdate();
     } catch (SQLException ex) {
       throw new IllegalStateException("cannot write audit row for " + e.externalId(), ex);

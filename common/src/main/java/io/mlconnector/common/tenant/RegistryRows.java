@@ -45,6 +45,11 @@ final class RegistryRows implements Supplier<Map<String, TenantRow>> {
   private Map<String, Map<String, EncryptedSecret>> loadSecrets(Connection c) throws SQLException {
     Map<String, Map<String, EncryptedSecret>> out = new HashMap<>();
     String sql = "select tenant, name, key_id, nonce, ciphertext from " + schema + ".tenant_secret";
+    // A service whose database role may not read the secrets (the mapper: least privilege) sees
+    // tenants without credentials; it has no key to decrypt them anyway.
+    if (!canRead(c, schema + ".tenant_secret")) {
+      return out;
+    }
     try (PreparedStatement ps = c.prepareStatement(sql);
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
@@ -56,6 +61,18 @@ final class RegistryRows implements Supplier<Map<String, TenantRow>> {
       }
     }
     return out;
+  }
+
+  private static boolean canRead(Connection c, String table) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select to_regclass(?) is null or has_table_privilege(to_regclass(?), 'SELECT')")) {
+      ps.setString(1, table);
+      ps.setString(2, table);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() && rs.getBoolean(1);
+      }
+    }
   }
 
   private static String requireIdentifier(String s) {

@@ -7,7 +7,10 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
-/** The OpenAPI header: every operation needs the console's bearer token. */
+/**
+ * The OpenAPI header: every operation needs an operator bearer token (scope read, operate or
+ * admin).
+ */
 @OpenAPIDefinition(
     info = @Info(title = "ml-connector console API", version = "1"),
     security = @SecurityRequirement(name = ConsoleApiDefinition.API_TOKEN))
@@ -15,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
     securitySchemeName = ConsoleApiDefinition.API_TOKEN,
     type = SecuritySchemeType.HTTP,
     scheme = "bearer",
-    description = "The value of MLC_CONSOLE_API_TOKEN")
+    description = "A token of MLC_API_TOKENS whose scope covers the operation")
 public class ConsoleApiDefinition extends Application {
   public static final String API_TOKEN = "apiToken";
 }

@@ -2,6 +2,8 @@ package io.mlconnector.console.audit;
 
 import io.mlconnector.common.event.TenantId;
 import io.mlconnector.common.http.ApiException;
+import io.mlconnector.common.http.auth.ApiScope;
+import io.mlconnector.common.http.auth.RequiresScope;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -11,6 +13,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** One record's way through the fleet, queried by its external id. */
+@RequiresScope(ApiScope.READ)
 @Path("/audit/{tenant}/{externalId}")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditTrailResource {

@@ -3,17 +3,10 @@ package io.mlconnector.console.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
-import java.util.Optional;
 
 /** Configuration of the operator console ({@code mlc.console.*}). */
 @ConfigMapping(prefix = "mlc.console")
 public interface ConsoleConfig {
-
-  /**
-   * Bearer token operators present to the API ({@code MLC_CONSOLE_API_TOKEN}, from a deployment
-   * secret). Without it every API call except health is refused.
-   */
-  Optional<String> apiToken();
 
   /** Allow plain-http loopback tenant URLs (the sandbox); never in production. */
   @WithDefault("false")

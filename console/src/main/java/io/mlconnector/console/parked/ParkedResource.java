@@ -2,6 +2,8 @@ package io.mlconnector.console.parked;
 
 import io.mlconnector.common.event.TenantId;
 import io.mlconnector.common.http.ApiException;
+import io.mlconnector.common.http.auth.ApiScope;
+import io.mlconnector.common.http.auth.RequiresScope;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,6 +16,7 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Parked records of a tenant and their replay. */
+@RequiresScope(ApiScope.READ)
 @Path("/parked/{tenant}")
 @Produces(MediaType.APPLICATION_JSON)
 public class ParkedResource {
@@ -31,6 +34,7 @@ public class ParkedResource {
     return reader.latest(valid(tenant)).stream().map(ParkedRecord::view).toList();
   }
 
+  @RequiresScope(ApiScope.OPERATE)
   @POST
   @Path("/replay")
   @Operation(summary = "Send a parked record back to the stage that parked it, after a fix")

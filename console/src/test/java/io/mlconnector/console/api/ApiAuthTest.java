@@ -3,6 +3,9 @@ package io.mlconnector.console.api;
 import static io.mlconnector.console.ConsoleApi.authorized;
 import static io.mlconnector.console.ConsoleApi.tenant;
 import static io.mlconnector.console.ConsoleApi.uniqueId;
+import static io.mlconnector.stack.ApiTokenFixtures.ADMIN;
+import static io.mlconnector.stack.ApiTokenFixtures.OPERATE;
+import static io.mlconnector.stack.ApiTokenFixtures.READ;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -12,6 +15,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +33,11 @@ class ApiAuthTest {
           new String[] {"DELETE", "/tenants/%s"},
           new String[] {"POST", "/tenants/%s/disable"},
           new String[] {"POST", "/tenants/%s/enable"},
-          new String[] {"POST", "/admin/crypto/rotate"});
+          new String[] {"POST", "/admin/crypto/rotate"},
+          new String[] {"POST", "/tenants/%s/ping"},
+          new String[] {"GET", "/parked/%s"},
+          new String[] {"POST", "/parked/%s/replay?entity=supplier&sourceId=x"},
+          new String[] {"GET", "/audit/%s/x"});
 
   @Test
   void everyProtectedEndpointRefusesMissingWrongAndNonBearerCredentials() {
@@ -39,10 +48,10 @@ class ApiAuthTest {
             given(),
             given().header("Authorization", "Bearer wrong-token"),
             given().header("Authorization", "Bearer "),
-            given().header("Authorization", "Bearer test-console-token-7f3a9"),
-            given().header("Authorization", "Bearer test-console-token-7f3a91x"),
-            given().header("Authorization", "Basic dGVzdC1jb25zb2xlLXRva2VuLTdmM2E5MQ=="),
-            given().header("Authorization", "test-console-token-7f3a91"));
+            given().header("Authorization", "Bearer " + ADMIN.substring(0, ADMIN.length() - 1)),
+            given().header("Authorization", "Bearer " + ADMIN + "x"),
+            given().header("Authorization", "Basic " + base64(ADMIN)),
+            given().header("Authorization", ADMIN));
     for (String[] endpoint : PROTECTED) {
       for (RequestSpecification caller : callers) {
         caller
@@ -53,7 +62,7 @@ class ApiAuthTest {
             .statusCode(401)
             .header("WWW-Authenticate", containsString("Bearer"))
             .body("code", equalTo("unauthorized"))
-            .body("hint", containsString("MLC_CONSOLE_API_TOKEN"));
+            .body("hint", containsString("MLC_API_TOKENS"));
       }
     }
     // None of the refused calls had an effect: the tenant is still there and enabled.
@@ -62,11 +71,7 @@ class ApiAuthTest {
 
   @Test
   void theRightTokenIsAcceptedWithAnyCaseOfTheScheme() {
-    given()
-        .header("Authorization", "bearer test-console-token-7f3a91")
-        .get("/tenants")
-        .then()
-        .statusCode(200);
+    given().header("Authorization", "bearer " + ADMIN).get("/tenants").then().statusCode(200);
   }
 
   @Test
@@ -82,5 +87,62 @@ class ApiAuthTest {
         .body(containsString("/tenants/{id}/disable"))
         .body(containsString("/admin/crypto/rotate"))
         .body(containsString("bearer"));
+  }
+
+  @Test
+  void aReadTokenReadsButCannotChangeTenantsOrOperate() {
+    String id = uniqueId("scope");
+    authorized().body(tenant(id, "pw-scope", "sn-scope")).post("/tenants").then().statusCode(201);
+    given().header("Authorization", "Bearer " + READ).get("/tenants/" + id).then().statusCode(200);
+    given().header("Authorization", "Bearer " + READ).get("/parked/" + id).then().statusCode(200);
+    for (String[] call :
+        List.of(
+            new String[] {"PUT", "/tenants/%s"},
+            new String[] {"DELETE", "/tenants/%s"},
+            new String[] {"POST", "/tenants/%s/disable"},
+            new String[] {"POST", "/tenants/%s/ping"},
+            new String[] {"POST", "/admin/crypto/rotate"})) {
+      given()
+          .header("Authorization", "Bearer " + READ)
+          .contentType(ContentType.JSON)
+          .body(tenant(id, "pw-scope", "sn-scope"))
+          .request(call[0], call[1].formatted(id))
+          .then()
+          .statusCode(403)
+          .header("WWW-Authenticate", containsString("insufficient_scope"))
+          .body("code", equalTo("insufficient-scope"))
+          .body("hint", containsString("test-reader"));
+    }
+    authorized().get("/tenants/" + id).then().statusCode(200).body("enabled", equalTo(true));
+  }
+
+  @Test
+  void anOperateTokenOperatesButCannotAdministerTenants() {
+    String id = uniqueId("operate");
+    authorized().body(tenant(id, "pw-op", "sn-op")).post("/tenants").then().statusCode(201);
+    given()
+        .header("Authorization", "Bearer " + OPERATE)
+        .contentType(ContentType.JSON)
+        .post("/tenants/" + id + "/disable")
+        .then()
+        .statusCode(403);
+    given()
+        .header("Authorization", "Bearer " + OPERATE)
+        .contentType(ContentType.JSON)
+        .body(tenant(uniqueId("operate"), "pw", "sn"))
+        .post("/tenants")
+        .then()
+        .statusCode(403);
+    // Operating is allowed: the replay of a record that was never parked is a plain 404.
+    given()
+        .header("Authorization", "Bearer " + OPERATE)
+        .post("/parked/" + id + "/replay?entity=supplier&sourceId=never-parked")
+        .then()
+        .statusCode(404);
+    authorized().get("/tenants/" + id).then().statusCode(200).body("enabled", equalTo(true));
+  }
+
+  private static String base64(String value) {
+    return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
   }
 }

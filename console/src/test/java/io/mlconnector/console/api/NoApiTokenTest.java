@@ -15,7 +15,7 @@ import io.restassured.http.ContentType;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** A console deployed without MLC_CONSOLE_API_TOKEN refuses its API instead of running open. */
+/** A console deployed without operator API tokens refuses its API instead of running open. */
 @QuarkusTest
 @TestProfile(NoApiTokenTest.WithoutToken.class)
 @QuarkusTestResource(StackResource.class)
@@ -23,7 +23,7 @@ class NoApiTokenTest {
   public static class WithoutToken implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
-      return Map.of("mlc.console.api-token", "");
+      return Map.of("mlc.api.tokens", "");
     }
   }
 
@@ -39,7 +39,7 @@ class NoApiTokenTest {
             .then()
             .statusCode(503)
             .body("code", equalTo("api-token-not-configured"))
-            .body("hint", containsString("MLC_CONSOLE_API_TOKEN"));
+            .body("hint", containsString("MLC_API_TOKENS"));
       }
     }
   }

@@ -2,6 +2,8 @@ package io.mlconnector.mapper.rest;
 
 import io.mlconnector.common.event.TenantId;
 import io.mlconnector.common.http.ApiException;
+import io.mlconnector.common.http.auth.ApiScope;
+import io.mlconnector.common.http.auth.RequiresScope;
 import io.mlconnector.mapper.dimension.AlignmentReport;
 import io.mlconnector.mapper.dimension.Dimension;
 import io.mlconnector.mapper.dimension.DimensionStore;
@@ -20,6 +22,7 @@ import java.util.Map;
  * The per-tenant ServiceNow → QAD dimension mapping (used when codes differ between the two
  * systems) and the alignment report.
  */
+@RequiresScope(ApiScope.READ)
 @Path("/dimensions/{tenant}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -45,6 +48,7 @@ public class DimensionResource {
     return out;
   }
 
+  @RequiresScope(ApiScope.OPERATE)
   @PUT
   @Path("/mappings/{dimension}/{servicenowCode}")
   public MappingBody put(
@@ -95,6 +99,7 @@ public class DimensionResource {
     }
   }
 
+  @RequiresScope(ApiScope.OPERATE)
   @DELETE
   @Path("/mappings/{dimension}/{servicenowCode}")
   public void delete(

@@ -1,13 +1,10 @@
 package io.mlconnector.mapper.staging;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mlconnector.common.event.EntityType;
+import io.mlconnector.common.mapping.StagingTargets;
 import io.mlconnector.common.tenant.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -17,18 +14,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The QAD → ServiceNow staging mappings from {@code mapping/qad-to-servicenow.json}, with each
- * tenant's overrides ({@code qad-to-servicenow.<entity>.…} keys of its mapping overrides) applied.
+ * The QAD → ServiceNow staging mappings from {@value StagingTargets#RESOURCE} (in common, shared
+ * with the writer's table check), with each tenant's overrides ({@code
+ * qad-to-servicenow.<entity>.…} keys of its mapping overrides) applied.
  */
 @ApplicationScoped
 public class StagingMappings {
-  static final String RESOURCE = "mapping/qad-to-servicenow.json";
-  static final String OVERRIDE_PREFIX = "qad-to-servicenow.";
+  static final String OVERRIDE_PREFIX = StagingTargets.OVERRIDE_PREFIX;
 
   private final Map<EntityType, StagingMapping> defaults;
 
   public StagingMappings() {
-    this(load(RESOURCE));
+    this(StagingTargets.load());
   }
 
   StagingMappings(JsonNode config) {
@@ -91,16 +88,5 @@ public class StagingMappings {
         ValueTemplate.parse(node.get("externalId").asText()),
         List.copyOf(required),
         Map.copyOf(columns));
-  }
-
-  private static JsonNode load(String resource) {
-    try (InputStream in = StagingMappings.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException(resource + " is missing from the classpath");
-      }
-      return new ObjectMapper().readTree(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + resource, e);
-    }
   }
 }

@@ -30,6 +30,12 @@ public interface ServiceNowPollerConfig {
      */
     Optional<String> receiptSyncUrl();
 
+    /**
+     * Bearer token (scope operate) presented to the receipt-sync URL: qad-poller's operator API
+     * needs one ({@code MLC_SERVICENOW_RECEIPT_SYNC_TOKEN}, from a secret).
+     */
+    Optional<String> receiptSyncToken();
+
     /** How long the receipt sync may take before the invoice poll goes on without it. */
     @WithDefault("2m")
     Duration receiptSyncTimeout();

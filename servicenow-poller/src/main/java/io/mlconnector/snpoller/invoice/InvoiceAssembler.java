@@ -86,7 +86,8 @@ public class InvoiceAssembler {
     for (int from = 0; from < ids.size(); from += inListSize) {
       List<String> chunk = ids.subList(from, Math.min(ids.size(), from + inListSize));
       // Ordered by a column no update moves, so following rel="next" cannot skip rows.
-      EncodedQuery.Builder q = EncodedQuery.builder().in(column, chunk).orderBy(column);
+      // Both columns hold sys_ids read from ServiceNow: checked before they go back into a query.
+      EncodedQuery.Builder q = EncodedQuery.builder().inSysIds(column, chunk).orderBy(column);
       if (!column.equals(tables.idColumn())) {
         q.orderBy(tables.idColumn());
       }

@@ -72,7 +72,10 @@ public final class KeysetReader {
       q.gte(updatedColumn, GlideTime.format(from.updatedOn()));
     } else if (from != null) {
       String second = GlideTime.format(from.updatedOn());
-      q.gt(updatedColumn, second).newQuery().eq(updatedColumn, second).gt(idColumn, from.sysId());
+      q.gt(updatedColumn, second)
+          .newQuery()
+          .eq(updatedColumn, second)
+          .gtSysId(idColumn, from.sysId());
     }
     q.orderBy(updatedColumn).orderBy(idColumn);
     return TableQuery.of(table).where(q.build()).pageSize(pageSize);

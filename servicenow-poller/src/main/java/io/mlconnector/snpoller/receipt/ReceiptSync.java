@@ -15,9 +15,10 @@ import org.jboss.logging.Logger;
 
 /**
  * "Within a cycle, receipts are synced before invoices are pulled": asks qad-poller to poll the
- * tenant now ({@code mlc.servicenow.receipt-sync-url}) and waits for it, bounded. A failure is one
- * log line and the invoice poll goes on: the writer's receipt gate keeps an invoice whose receipt
- * is not in QAD yet waiting, so this call only makes that wait shorter.
+ * tenant now ({@code mlc.servicenow.receipt-sync-url}, with the operate token of {@code
+ * mlc.servicenow.receipt-sync-token}) and waits for it, bounded. A failure is one log line and the
+ * invoice poll goes on: the writer's receipt gate keeps an invoice whose receipt is not in QAD yet
+ * waiting, so this call only makes that wait shorter.
  */
 @ApplicationScoped
 public class ReceiptSync {
@@ -35,11 +36,13 @@ public class ReceiptSync {
   }
 
   private final Optional<String> urlTemplate;
+  private final Optional<String> token;
   private final Duration timeout;
   private final HttpClient http;
 
   public ReceiptSync(ServiceNowPollerConfig config) {
     this.urlTemplate = config.servicenow().receiptSyncUrl().filter(u -> !u.isBlank());
+    this.token = config.servicenow().receiptSyncToken().filter(t -> !t.isBlank());
     this.timeout = config.servicenow().receiptSyncTimeout();
     this.http =
         HttpClient.newBuilder()
@@ -58,13 +61,11 @@ public class ReceiptSync {
                 .get()
                 .replace("{tenant}", URLEncoder.encode(tenant, StandardCharsets.UTF_8)));
     try {
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(uri).timeout(timeout).POST(HttpRequest.BodyPublishers.noBody());
+      token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
       HttpResponse<Void> response =
-          http.send(
-              HttpRequest.newBuilder(uri)
-                  .timeout(timeout)
-                  .POST(HttpRequest.BodyPublishers.noBody())
-                  .build(),
-              HttpResponse.BodyHandlers.discarding());
+          http.send(request.build(), HttpResponse.BodyHandlers.discarding());
       if (response.statusCode() / 100 == 2) {
         return Outcome.SYNCED;
       }

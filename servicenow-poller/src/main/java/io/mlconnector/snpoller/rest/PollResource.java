@@ -1,5 +1,7 @@
 package io.mlconnector.snpoller.rest;
 
+import io.mlconnector.common.http.auth.ApiScope;
+import io.mlconnector.common.http.auth.RequiresScope;
 import io.mlconnector.pollercore.cursor.PollCursor;
 import io.mlconnector.pollercore.rest.PollStates;
 import io.mlconnector.pollercore.schedule.PollTargets;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 /** On-demand polls and poll state per tenant (demo, tests, operators). */
+@RequiresScope(ApiScope.READ)
 @Path("/polls")
 @Produces(MediaType.APPLICATION_JSON)
 public class PollResource {
@@ -55,6 +58,7 @@ public class PollResource {
   }
 
   /** Polls invoices (after the receipt sync) and dimensions of the tenant now; returns counts. */
+  @RequiresScope(ApiScope.OPERATE)
   @POST
   @Path("/{tenant}/run")
   public RunReport run(@PathParam("tenant") String tenantId) {

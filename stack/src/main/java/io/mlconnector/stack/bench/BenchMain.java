@@ -38,6 +38,9 @@ public final class BenchMain {
 
   private BenchMain() {}
 
+  /** The operate token of this run's pollers, random per run and never written down. */
+  private static final String OPERATOR_TOKEN = java.util.UUID.randomUUID().toString();
+
   public static void main(String[] args) throws Exception {
     long records = 100_000;
     for (int i = 0; i < args.length; i++) {
@@ -91,7 +94,11 @@ public final class BenchMain {
     URI run = poller.baseUri().resolve("/polls/" + tenant + "/run");
     int changes = (int) Math.max(10, Math.min(1000, records / 100));
     return new BenchRun(
-            run, sandbox.qad().tenant(tenant), sandbox.servicenow().instance(tenant), out)
+            run,
+            OPERATOR_TOKEN,
+            sandbox.qad().tenant(tenant),
+            sandbox.servicenow().instance(tenant),
+            out)
         .measure(changes);
   }
 
@@ -120,6 +127,7 @@ public final class BenchMain {
     env.put("MLC_CRYPTO_KEYS", TenantFixtures.CRYPTO_KEYS);
     env.put("MLC_CRYPTO_ACTIVE_KEY_ID", TenantFixtures.CRYPTO_KEY_ID);
     env.put("MLC_QAD_SCHEDULING_ENABLED", "false");
+    env.put("MLC_API_TOKENS", "bench:operate:" + OPERATOR_TOKEN);
     return env;
   }
 

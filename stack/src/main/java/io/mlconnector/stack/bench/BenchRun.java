@@ -32,12 +32,14 @@ final class BenchRun {
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final URI poller;
+  private final String token;
   private final QadTenant qad;
   private final ServiceNowInstance sn;
   private final PrintStream out;
 
-  BenchRun(URI poller, QadTenant qad, ServiceNowInstance sn, PrintStream out) {
+  BenchRun(URI poller, String token, QadTenant qad, ServiceNowInstance sn, PrintStream out) {
     this.poller = poller;
+    this.token = token;
     this.qad = qad;
     this.sn = sn;
     this.out = out;
@@ -100,6 +102,7 @@ final class BenchRun {
     HttpResponse<String> r =
         http.send(
             HttpRequest.newBuilder(poller)
+                .header("Authorization", "Bearer " + token)
                 .timeout(TIMEOUT)
                 .POST(HttpRequest.BodyPublishers.noBody())
                 .build(),

@@ -87,7 +87,8 @@ public final class FleetMain {
           "sandbox  QAD %s  ServiceNow %s  (seed scale %d%%)%n",
           sandbox.qad().baseUri(), sandbox.servicenow().baseUri(), scale);
     }
-    Map<String, String> env = new LinkedHashMap<>(demo ? settings.fleetEnv() : up.secrets().env());
+    Map<String, String> env =
+        new LinkedHashMap<>(demo ? settings.fleetEnv() : settings.upEnv(up.secrets().env()));
     // Receipts before invoices: each invoice poll first asks the QAD poller to sync the tenant.
     env.put(
         "MLC_SERVICENOW_RECEIPT_SYNC_URL",

@@ -1,5 +1,7 @@
 package io.mlconnector.writer.qad;
 
+import static io.mlconnector.stack.ApiTokenFixtures.READ;
+import static io.mlconnector.stack.ApiTokenFixtures.bearer;
 import static io.mlconnector.writer.qad.QadInvoiceAssertions.awaitReceived;
 import static io.mlconnector.writer.qad.QadInvoiceAssertions.awaitStage;
 import static io.mlconnector.writer.qad.QadInvoiceAssertions.awaitStatus;
@@ -62,6 +64,7 @@ class InvoicePostingTest {
     assertThat(written.targetId()).isEqualTo(inQad.voucher());
     assertThat(written.kafka().topic()).isEqualTo("qad.invoice.post");
     given()
+        .header("Authorization", bearer(READ))
         .get("/invoices/" + s.tenant + "?status=POSTED")
         .then()
         .statusCode(200)
@@ -80,6 +83,7 @@ class InvoicePostingTest {
     s.sendPost(sysId, "REF-2", 10, "");
     awaitStatus(ledger, s.tenant, sysId, InvoiceStatus.AWAITING_RECEIPT);
     given()
+        .header("Authorization", bearer(READ))
         .get("/invoices/" + s.tenant + "?status=AWAITING_RECEIPT")
         .then()
         .statusCode(200)

@@ -29,11 +29,11 @@ final class StagingScenario {
   final ServiceNowSimulator sim = WriterTestStack.simulator();
   final ServiceNowInstance sn;
 
-  private StagingScenario(String role) {
+  private StagingScenario(String... roles) {
     this.tenant = "w" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     this.sn =
         sim.addInstance(tenant)
-            .addUser("svc.integration", "pw", role)
+            .addUser("svc.integration", "pw", roles)
             .addOAuthClient("mlc", "secret", "svc.integration")
             .enableClientCredentialsGrant();
   }
@@ -43,9 +43,9 @@ final class StagingScenario {
     return create(batchApi, "sn_fcms_intg.integration_user");
   }
 
-  /** A tenant whose integration user has only {@code role}. */
-  static StagingScenario create(boolean batchApi, String role) throws Exception {
-    StagingScenario scenario = new StagingScenario(role);
+  /** A tenant whose integration user has only {@code roles}. */
+  static StagingScenario create(boolean batchApi, String... roles) throws Exception {
+    StagingScenario scenario = new StagingScenario(roles);
     scenario.register(batchApi, scenario.tenant);
     return scenario;
   }
@@ -92,6 +92,24 @@ final class StagingScenario {
         SourceSystem.CONNECTOR,
         externalId,
         version,
+        Instant.parse("2026-11-26T10:00:00Z"),
+        payload);
+  }
+
+  /** An sn.upsert command for any table, as someone with access to the topic could forge it. */
+  EventEnvelope command(String table, String idField, String externalId, Map<String, String> row) {
+    ObjectNode payload = JSON.createObjectNode();
+    payload.put("table", table);
+    payload.put("externalIdField", idField);
+    payload.put("externalId", externalId);
+    ObjectNode values = payload.putObject("row");
+    row.forEach(values::put);
+    return EventEnvelope.create(
+        tenant,
+        EntityType.SUPPLIER,
+        SourceSystem.CONNECTOR,
+        externalId,
+        "v-forged",
         Instant.parse("2026-11-26T10:00:00Z"),
         payload);
   }

@@ -1,5 +1,7 @@
 package io.mlconnector.console.crypto.rest;
 
+import io.mlconnector.common.http.auth.ApiScope;
+import io.mlconnector.common.http.auth.RequiresScope;
 import io.mlconnector.console.crypto.service.KeyRotation;
 import io.mlconnector.console.crypto.service.RotationReport;
 import jakarta.ws.rs.POST;
@@ -10,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Credential key administration. */
+@RequiresScope(ApiScope.ADMIN)
 @Path("/admin/crypto")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "admin", description = "Operator maintenance")

@@ -1,6 +1,8 @@
 package io.mlconnector.console.ping.rest;
 
 import io.mlconnector.common.http.ApiError;
+import io.mlconnector.common.http.auth.ApiScope;
+import io.mlconnector.common.http.auth.RequiresScope;
 import io.mlconnector.console.ping.report.PingReport;
 import io.mlconnector.console.ping.service.PingService;
 import io.smallrye.common.annotation.Blocking;
@@ -16,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The onboarding ping: can the connector do its work with this tenant's settings and roles? */
+@RequiresScope(ApiScope.OPERATE)
 @Path("/tenants/{id}/ping")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "tenants")

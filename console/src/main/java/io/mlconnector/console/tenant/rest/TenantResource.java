@@ -1,6 +1,8 @@
 package io.mlconnector.console.tenant.rest;
 
 import io.mlconnector.common.http.ApiError;
+import io.mlconnector.common.http.auth.ApiScope;
+import io.mlconnector.common.http.auth.RequiresScope;
 import io.mlconnector.console.tenant.service.TenantService;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -21,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The tenant registry: operators add customers here; pollers and writers read it. */
+@RequiresScope(ApiScope.ADMIN)
 @Path("/tenants")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -59,12 +62,14 @@ public class TenantResource {
     return Response.created(URI.create("/tenants/" + created.id())).entity(created).build();
   }
 
+  @RequiresScope(ApiScope.READ)
   @GET
   @Operation(summary = "List tenants, enabled or not")
   public List<TenantView> list() {
     return service.list();
   }
 
+  @RequiresScope(ApiScope.READ)
   @GET
   @Path("/{id}")
   @Operation(summary = "One tenant")

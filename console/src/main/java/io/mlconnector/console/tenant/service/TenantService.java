@@ -75,6 +75,7 @@ public class TenantService {
             () -> {
               TenantRow current = tenants.find(id).orElseThrow(() -> notFound(id));
               TenantDraft draft = validator.validate(id, request, current.enabled());
+              SecretsFollowHosts.check(current, draft);
               tenants.replace(draft.row());
               storeSecrets(draft);
               return view(id);

@@ -1,6 +1,8 @@
 package io.mlconnector.writer.qad.rest;
 
 import io.mlconnector.common.http.ApiException;
+import io.mlconnector.common.http.auth.ApiScope;
+import io.mlconnector.common.http.auth.RequiresScope;
 import io.mlconnector.writer.qad.ledger.InvoiceLedger;
 import io.mlconnector.writer.qad.ledger.InvoiceStatus;
 import jakarta.ws.rs.GET;
@@ -13,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Operator API: where each ServiceNow invoice of a tenant stands on its way into QAD. */
+@RequiresScope(ApiScope.READ)
 @Path("/invoices")
 @Produces(MediaType.APPLICATION_JSON)
 public class InvoiceResource {

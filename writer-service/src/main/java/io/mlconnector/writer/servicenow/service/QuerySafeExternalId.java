@@ -5,10 +5,10 @@ import java.util.Base64;
 
 /**
  * The form of an external id that can stand in an encoded query. Most ids are used as they are. An
- * id that would break {@code u_external_idINa,b,c} ({@code ^ , =}, a line break, surrounding
- * blanks, longer than 255 chars) or that already starts with the marker is stored and looked up as
- * {@code b64:} + unpadded base64url of its UTF-8 bytes, which is reversible and contains none of
- * those characters. The ledger and the audit trail keep the raw id.
+ * id that would break {@code u_external_idINa,b,c} ({@code ^ , =}, a control character such as a
+ * line break, surrounding blanks, longer than 255 chars) or that already starts with the marker is
+ * stored and looked up as {@code b64:} + unpadded base64url of its UTF-8 bytes, which is reversible
+ * and contains none of those characters. The ledger and the audit trail keep the raw id.
  */
 public final class QuerySafeExternalId {
   public static final String MARKER = "b64:";
@@ -38,6 +38,6 @@ public final class QuerySafeExternalId {
     return raw.length() > MAX_RAW_LENGTH
         || raw.startsWith(MARKER)
         || !raw.equals(raw.strip())
-        || raw.chars().anyMatch(c -> c == '^' || c == ',' || c == '=' || c == '\n' || c == '\r');
+        || raw.chars().anyMatch(c -> c == '^' || c == ',' || c == '=' || Character.isISOControl(c));
   }
 }

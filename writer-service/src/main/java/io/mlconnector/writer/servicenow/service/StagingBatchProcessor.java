@@ -1,6 +1,7 @@
 package io.mlconnector.writer.servicenow.service;
 
 import io.mlconnector.common.event.PayloadHash;
+import io.mlconnector.common.mapping.StagingTargets;
 import io.mlconnector.common.tenant.Tenant;
 import io.mlconnector.common.tenant.TenantDirectory;
 import io.mlconnector.writer.config.WriterConfig;
@@ -17,23 +18,28 @@ import java.util.Set;
  * Handles one poll's {@code sn.upsert} records: groups them per (tenant, staging table), keeps only
  * the latest version of each external id (records come in offset order, and one external id always
  * travels under one key, hence one partition), writes each group in chunks of {@code
- * servicenow-batch-size}, and records every outcome before the caller commits offsets.
+ * servicenow-batch-size}, and records every outcome before the caller commits offsets. A command
+ * for a table the tenant's staging mapping does not target ({@link StagingTargets}) is parked,
+ * never written.
  */
 @ApplicationScoped
 public class StagingBatchProcessor {
   private record Group(Tenant tenant, String table, String idField) {}
 
   private final TenantDirectory tenants;
+  private final StagingTargets targets;
   private final StagingTableWriter writer;
   private final OutcomeRecorder recorder;
   private final int batchSize;
 
   public StagingBatchProcessor(
       TenantDirectory tenants,
+      StagingTargets targets,
       StagingTableWriter writer,
       OutcomeRecorder recorder,
       WriterConfig config) {
     this.tenants = tenants;
+    this.targets = targets;
     this.writer = writer;
     this.recorder = recorder;
     this.batchSize = config.servicenow().naive() ? 1 : config.servicenowBatchSize();
@@ -74,6 +80,20 @@ public class StagingBatchProcessor {
           PlannedRow.of(record, command)
               .parked(
                   "tenant " + tenantId + " " + state + " in the console; enable it, then replay"));
+      return;
+    }
+    if (!targets.allows(tenant.get(), command.table())) {
+      // Kafka is not proof of origin: only the tables the mapping targets are ever written.
+      outcomes.add(
+          PlannedRow.of(record, command)
+              .parked(
+                  "sn.upsert names table "
+                      + command.table()
+                      + ", which no staging mapping of tenant "
+                      + tenantId
+                      + " targets; refused, nothing written (allowed: "
+                      + targets.forTenant(tenant.get())
+                      + ")"));
       return;
     }
     var rows =

@@ -2,6 +2,7 @@ package io.mlconnector.writer.servicenow.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mlconnector.snclient.http.InstancePaths;
+import io.mlconnector.snclient.query.EncodedQuery;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -29,6 +30,12 @@ public record StagingRowCommand(
       InstancePaths.checkTable(table);
     } catch (IllegalArgumentException e) {
       throw new InvalidCommandException("sn.upsert names an invalid staging table: " + table);
+    }
+    if (EncodedQuery.isScript(externalId)) {
+      // ServiceNow evaluates such a query value as a server-side script: never send it.
+      throw new InvalidCommandException(
+          "sn.upsert externalId starts with 'javascript:', which ServiceNow would run as a script"
+              + " in the lookup query; refused, nothing sent");
     }
     if (!COLUMN.matcher(field).matches()) {
       throw new InvalidCommandException("sn.upsert names an invalid external id column: " + field);
