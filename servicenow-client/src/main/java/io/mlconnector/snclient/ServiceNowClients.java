@@ -84,7 +84,6 @@ public class ServiceNowClients {
             .clientSecret(sn.clientSecret().reveal(), Method.POST)
             .end()
             .grant(OidcClientConfig.Grant.Type.CLIENT)
-            .refreshTokenTimeSkew(config.token().refreshSkew())
             .connectionTimeout(config.connectTimeout())
             // A redirected token request would carry the client secret to wherever it points.
             .followRedirects(false)
@@ -95,6 +94,7 @@ public class ServiceNowClients {
             tenant.id(),
             oidc,
             config.token().refreshAt(),
+            config.token().refreshSkew(),
             config.requestTimeout(),
             Clock.systemUTC());
     CircuitBreaker breaker =
