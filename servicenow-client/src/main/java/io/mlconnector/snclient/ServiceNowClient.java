@@ -128,6 +128,20 @@ public final class ServiceNowClient {
   }
 
   /**
+   * Deletes one record (idempotent, so retried like a read). Only the console's opt-in write probe
+   * uses it, to remove its own probe row; the connector's data flows never delete.
+   */
+  public void delete(String table, String sysId) {
+    transport.send(
+        new Request(
+            "DELETE",
+            paths.record(table, sysId),
+            null,
+            true,
+            "table/" + InstancePaths.checkTable(table)));
+  }
+
+  /**
    * Sends many writes in Batch API calls; items ServiceNow left unserviced are resent. Each item's
    * outcome comes back in the order given; failures of single items do not throw.
    */
