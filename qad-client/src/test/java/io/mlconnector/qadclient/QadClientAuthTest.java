@@ -47,6 +47,20 @@ class QadClientAuthTest {
   }
 
   @Test
+  void twentySecondTokensCostOneRequestPerRenewalNotOnePerCall() {
+    try (SandboxQad shortLived = new SandboxQad("short", Duration.ofSeconds(20))) {
+      QadClient client = shortLived.client();
+      for (int second = 0; second < 40; second++) {
+        client.browse(EntityType.SUPPLIER, BrowseQuery.all(1, 5));
+        shortLived.clock.advance(Duration.ofSeconds(1));
+      }
+      // Renewed at 16 s of each 20 s token: tokens at 0, 16 and 32 s, none expired in use.
+      assertThat(shortLived.calls(TOKEN)).isEqualTo(3);
+      assertThat(shortLived.calls(BROWSE)).as("no browse answered 401").isEqualTo(40);
+    }
+  }
+
+  @Test
   void concurrentCallersShareOneRenewal() throws Exception {
     QadClient client = sandbox.client();
     client.browse(EntityType.SUPPLIER, BrowseQuery.all(1, 5));

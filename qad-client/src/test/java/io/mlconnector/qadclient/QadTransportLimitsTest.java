@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import io.mlconnector.common.event.EntityType;
+import io.mlconnector.common.http.RetryAfter;
 import io.mlconnector.qadclient.browse.BrowseQuery;
-import io.mlconnector.qadclient.http.RetryAfter;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;

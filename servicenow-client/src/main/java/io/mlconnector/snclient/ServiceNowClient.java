@@ -1,6 +1,7 @@
 package io.mlconnector.snclient;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mlconnector.snclient.error.ServiceNowRejectedException;
 import io.mlconnector.snclient.error.ServiceNowResponseFormatException;
 import io.mlconnector.snclient.http.InstancePaths;
 import io.mlconnector.snclient.http.ResponseJson;
@@ -31,10 +32,16 @@ public final class ServiceNowClient {
   private final InstancePaths paths;
   private final ServiceNowTransport transport;
   private final BatchApi batchApi;
+  private final int maxPages;
 
   ServiceNowClient(
-      String tenant, InstancePaths paths, ServiceNowTransport transport, int maxBatchResends) {
+      String tenant,
+      InstancePaths paths,
+      ServiceNowTransport transport,
+      int maxBatchResends,
+      int maxPages) {
     this.tenant = tenant;
+    this.maxPages = maxPages;
     this.paths = paths;
     this.transport = transport;
     this.batchApi = new BatchApi(paths, transport, maxBatchResends);
@@ -65,13 +72,29 @@ public final class ServiceNowClient {
 
   /**
    * Every matching record, page by page until no {@code rel="next"} link is left. Short or empty
-   * pages do not stop the scan (row ACLs are applied after the page limit).
+   * pages do not stop the scan (row ACLs are applied after the page limit). More than {@code
+   * mlc.servicenow.max-pages-per-query} pages is an error: a query that large (or a next link that
+   * never ends) must be narrowed, not followed forever.
    */
   public List<ServiceNowRecord> queryAll(TableQuery q) {
     List<ServiceNowRecord> all = new ArrayList<>();
     TablePage page = query(q);
     all.addAll(page.records());
+    int pages = 1;
     while (page.hasNext()) {
+      if (++pages > maxPages) {
+        throw new ServiceNowRejectedException(
+            "query on "
+                + q.table()
+                + " of tenant "
+                + tenant
+                + " has more than "
+                + maxPages
+                + " pages (mlc.servicenow.max-pages-per-query); narrow the query or raise the"
+                + " limit",
+            0,
+            null);
+      }
       page = next(page, q.table()).orElseThrow();
       all.addAll(page.records());
     }
@@ -102,6 +125,20 @@ public final class ServiceNowClient {
                 true,
                 "table/" + InstancePaths.checkTable(table)));
     return result(r, "PATCH table/" + table);
+  }
+
+  /**
+   * Deletes one record (idempotent, so retried like a read). Only the console's opt-in write probe
+   * uses it, to remove its own probe row; the connector's data flows never delete.
+   */
+  public void delete(String table, String sysId) {
+    transport.send(
+        new Request(
+            "DELETE",
+            paths.record(table, sysId),
+            null,
+            true,
+            "table/" + InstancePaths.checkTable(table)));
   }
 
   /**

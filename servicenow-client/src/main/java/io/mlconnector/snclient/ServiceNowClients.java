@@ -84,8 +84,9 @@ public class ServiceNowClients {
             .clientSecret(sn.clientSecret().reveal(), Method.POST)
             .end()
             .grant(OidcClientConfig.Grant.Type.CLIENT)
-            .refreshTokenTimeSkew(config.token().refreshSkew())
             .connectionTimeout(config.connectTimeout())
+            // A redirected token request would carry the client secret to wherever it points.
+            .followRedirects(false)
             .build();
     OidcClient oidc = oidcClients.newClient(oidcConfig).await().atMost(config.requestTimeout());
     TenantTokens tokens =
@@ -93,6 +94,7 @@ public class ServiceNowClients {
             tenant.id(),
             oidc,
             config.token().refreshAt(),
+            config.token().refreshSkew(),
             config.requestTimeout(),
             Clock.systemUTC());
     CircuitBreaker breaker =
@@ -111,10 +113,17 @@ public class ServiceNowClients {
             new TransportLimits(
                 config.requestTimeout(),
                 config.retry().maxAttempts(),
-                config.retry().maxRateLimitWaits()),
+                config.retry().maxRateLimitWaits(),
+                config.retry().retryAfterCap(),
+                config.maxBodyBytes()),
             observer);
     ServiceNowClient client =
-        new ServiceNowClient(tenant.id(), paths, transport, config.retry().maxBatchResends());
+        new ServiceNowClient(
+            tenant.id(),
+            paths,
+            transport,
+            config.retry().maxBatchResends(),
+            config.maxPagesPerQuery());
     return new Entry(sn, client, oidc);
   }
 

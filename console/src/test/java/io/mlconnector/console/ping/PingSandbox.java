@@ -102,8 +102,13 @@ final class PingSandbox {
   }
 
   static JsonPath ping(String id) {
+    return ping(id, false);
+  }
+
+  /** The ping; {@code writeProbe} asks for the insert-and-delete probe of empty staging tables. */
+  static JsonPath ping(String id, boolean writeProbe) {
     return authorized()
-        .post("/tenants/" + id + "/ping")
+        .post("/tenants/" + id + "/ping" + (writeProbe ? "?writeProbe=true" : ""))
         .then()
         .statusCode(200)
         .extract()

@@ -35,7 +35,7 @@ class PingTest {
         sn(c.id()).insert(SUPPLIER_STAGING, Map.of("u_external_id", "S00001", "u_name", "ACME"));
     register(c);
 
-    JsonPath report = ping(c.id());
+    JsonPath report = ping(c.id(), true);
 
     List<Map<String, Object>> checks = report.getList("checks");
     assertThat(checks)
@@ -117,7 +117,7 @@ class PingTest {
             "sn_ap_apm.accounts_payable_specialist");
     register(c);
 
-    JsonPath report = ping(c.id());
+    JsonPath report = ping(c.id(), true);
 
     Map<String, Object> read =
         check(report, "servicenow.table.sn_spend_intg_outbound_invoice.read");
@@ -157,7 +157,7 @@ class PingTest {
     section(body, "qad").put("password", "not-the-password");
     authorized().body(body).post("/tenants").then().statusCode(201);
 
-    JsonPath report = ping(c.id());
+    JsonPath report = ping(c.id(), true);
 
     Map<String, Object> token = check(report, "qad.token");
     assertThat(token.get("status")).isEqualTo("FAILED");
@@ -189,7 +189,7 @@ class PingTest {
     qad(c.id()).faults().setServerErrorRate(1.0).setServerErrorStatus(503);
     register(c);
 
-    JsonPath report = ping(c.id());
+    JsonPath report = ping(c.id(), true);
 
     assertThat(check(report, "qad.url").get("status")).as("a local check").isEqualTo("PASSED");
     assertThat(
@@ -199,6 +199,35 @@ class PingTest {
     assertThat(check(report, "qad.token").get("fix").toString()).contains("QAD is up");
     assertThat(statuses(report, "SERVICENOW")).containsOnly("PASSED");
     assertThat(report.getBoolean("ready")).isFalse();
+  }
+
+  @Test
+  void throttledPingLeavesNoProbeRowBehind() {
+    Credentials c = provision(uniqueId("ping-429"));
+    register(c);
+    ServiceNowInstance sn = sn(c.id());
+
+    // A plain ping never inserts into staging tables that feed imports.
+    sn.faults().rateLimitStorm(6, 1);
+    JsonPath plain = ping(c.id());
+    assertThat(String.valueOf(check(plain, "servicenow.table.sn_fcms_intg_imp_order.write")))
+        .contains("writeProbe=true");
+    assertThat(sn.list("sn_fcms_intg_imp_order")).as(plain.prettify()).isEmpty();
+
+    // Asked for, the probe row is removed with the same retries as every other call.
+    sn.faults().rateLimitStorm(6, 1);
+    JsonPath probed = ping(c.id(), true);
+    sn.faults().clear();
+    for (String staging :
+        List.of(
+            "sn_fcms_intg_imp_order",
+            "sn_fcms_intg_imp_order_line",
+            "sn_fcms_intg_imp_receipt",
+            "sn_fcms_intg_imp_cost_center",
+            "sn_fcms_intg_gl_account_stage",
+            SUPPLIER_STAGING)) {
+      assertThat(sn.list(staging)).as(staging + "\n" + probed.prettify()).isEmpty();
+    }
   }
 
   @Test

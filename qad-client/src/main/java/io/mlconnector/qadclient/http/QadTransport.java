@@ -1,6 +1,7 @@
 package io.mlconnector.qadclient.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mlconnector.common.http.RetryAfter;
 import io.mlconnector.qadclient.QadAuthException;
 import io.mlconnector.qadclient.QadClientSettings;
 import io.mlconnector.qadclient.QadMalformedResponseException;

@@ -11,9 +11,12 @@ import java.time.Instant;
 
 /**
  * One tenant's access token: fetched with the client-credentials grant through the tenant's own
- * {@link OidcClient}, cached, and renewed once {@code refreshAt} of its lifetime has passed (or
- * within the OIDC client's refresh skew). Methods are synchronized, so concurrent callers that need
- * a new token wait for one shared token request instead of each sending their own.
+ * {@link OidcClient}, cached, and renewed ahead of expiry: once {@code refreshAt} of its lifetime
+ * has passed, or {@code skew} before expiry if that is earlier, but never in the first half of its
+ * life. The skew alone would renew a token shorter than the skew on every call (an admin can set
+ * lifespans of seconds), so the renewal time is derived from the token's own {@code expires_in}.
+ * Methods are synchronized, so concurrent callers that need a new token wait for one shared token
+ * request instead of each sending their own.
  */
 public final class TenantTokens {
   static final String GRANT_HINT =
@@ -25,25 +28,30 @@ public final class TenantTokens {
   private final String tenant;
   private final OidcClient oidc;
   private final double refreshAt;
+  private final Duration skew;
   private final Duration timeout;
   private final Clock clock;
   private Tokens current;
   private Instant renewAfter = Instant.MIN;
 
   public TenantTokens(
-      String tenant, OidcClient oidc, double refreshAt, Duration timeout, Clock clock) {
+      String tenant,
+      OidcClient oidc,
+      double refreshAt,
+      Duration skew,
+      Duration timeout,
+      Clock clock) {
     this.tenant = tenant;
     this.oidc = oidc;
     this.refreshAt = refreshAt;
+    this.skew = skew;
     this.timeout = timeout;
     this.clock = clock;
   }
 
   /** A token that is not due for renewal. */
   public synchronized String accessToken() {
-    if (current == null
-        || !clock.instant().isBefore(renewAfter)
-        || current.isAccessTokenWithinRefreshInterval()) {
+    if (current == null || !clock.instant().isBefore(renewAfter)) {
       fetch();
     }
     return current.getAccessToken();
@@ -76,9 +84,17 @@ public final class TenantTokens {
     if (expiresAt == null) {
       renewAfter = Instant.MAX;
     } else {
-      long lifetimeMillis = Math.max(0, expiresAt * 1000 - requested.toEpochMilli());
-      renewAfter = requested.plusMillis((long) (lifetimeMillis * refreshAt));
+      renewAfter =
+          requested.plusMillis(renewAfterMillis(expiresAt * 1000 - requested.toEpochMilli()));
     }
+  }
+
+  /** When to renew a token living {@code lifetimeMillis}: see the class comment. */
+  long renewAfterMillis(long lifetimeMillis) {
+    long lifetime = Math.max(0, lifetimeMillis);
+    long byShare = (long) (lifetime * refreshAt);
+    long bySkew = lifetime - skew.toMillis();
+    return Math.max(lifetime / 2, Math.min(byShare, bySkew));
   }
 
   private ServiceNowAuthException translateRefused(OidcClientException e) {

@@ -16,6 +16,14 @@ public interface ServiceNowClientConfig {
   @WithDefault("55s")
   Duration requestTimeout();
 
+  /** Answers larger than this many bytes are refused with a clear error, never read whole. */
+  @WithDefault("16777216")
+  long maxBodyBytes();
+
+  /** {@code queryAll} gives up with a clear error after this many pages of one query. */
+  @WithDefault("1000")
+  int maxPagesPerQuery();
+
   /** Token renewal. */
   Token token();
 
@@ -53,6 +61,14 @@ public interface ServiceNowClientConfig {
     /** How many 429 answers one call waits out (each for its full Retry-After) before giving up. */
     @WithDefault("20")
     int maxRateLimitWaits();
+
+    /**
+     * The longest {@code Retry-After} waited out on the calling thread; a longer one opens the
+     * tenant's breaker for that long instead, so no consumer thread is parked past its poll
+     * interval.
+     */
+    @WithDefault("120s")
+    Duration retryAfterCap();
 
     /** Resends of Batch API items ServiceNow left unserviced. */
     @WithDefault("10")

@@ -1,10 +1,8 @@
 package io.mlconnector.snclient.http;
 
+import io.mlconnector.common.http.RetryAfter;
 import java.net.http.HttpHeaders;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Waiting between attempts: exponential with jitter, and 429's Retry-After honoured in full. */
@@ -30,27 +28,14 @@ public final class Backoff {
    * the exponential backoff applies.
    */
   public Duration afterRateLimit(HttpHeaders headers, int retry) {
-    Duration retryAfter =
-        headers.firstValue("Retry-After").map(Backoff::parseRetryAfter).orElse(null);
-    if (retryAfter == null) {
-      return afterFailure(retry);
-    }
-    return retryAfter.plusMillis(ThreadLocalRandom.current().nextLong(250));
+    return retryAfter(headers)
+        .map(d -> d.plusMillis(ThreadLocalRandom.current().nextLong(250)))
+        .orElseGet(() -> afterFailure(retry));
   }
 
-  static Duration parseRetryAfter(String value) {
-    String v = value.trim();
-    try {
-      return Duration.ofSeconds(Math.max(0, Long.parseLong(v)));
-    } catch (NumberFormatException notSeconds) {
-      try {
-        ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
-        Duration d = Duration.between(ZonedDateTime.now(at.getZone()), at);
-        return d.isNegative() ? Duration.ZERO : d;
-      } catch (DateTimeParseException unreadable) {
-        return null;
-      }
-    }
+  /** What {@code Retry-After} asks for, in either of its forms; empty without a readable one. */
+  public static java.util.Optional<Duration> retryAfter(HttpHeaders headers) {
+    return headers.firstValue("Retry-After").flatMap(RetryAfter::parse);
   }
 
   static void sleep(Duration d) {

@@ -59,6 +59,23 @@ public final class CircuitBreaker {
     }
   }
 
+  /**
+   * Opens now for {@code duration} whatever the failure count: the instance asked for a pause (a
+   * {@code Retry-After} above the cap) longer than any thread should wait.
+   */
+  public synchronized void openFor(Duration duration) {
+    consecutiveFailures = Math.max(consecutiveFailures, threshold);
+    trialInFlight = false;
+    Instant until = clock.instant().plus(duration);
+    if (until.isAfter(openUntil)) {
+      openUntil = until;
+    }
+  }
+
+  public synchronized Instant openUntil() {
+    return openUntil;
+  }
+
   /** Closes the breaker (tests, operator reset). */
   public synchronized void reset() {
     consecutiveFailures = 0;

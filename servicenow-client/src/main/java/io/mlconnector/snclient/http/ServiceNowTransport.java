@@ -20,7 +20,8 @@ import java.time.Duration;
  * for its full Retry-After, 5xx and timeouts retried with backoff (only for idempotent requests: a
  * POST that timed out may have created its row, so its caller must look it up again rather than
  * resend), the tenant's circuit breaker (one verdict per call, after its retries), and HTML pages
- * where JSON was promised.
+ * where JSON was promised. A {@code Retry-After} above the cap is not slept: it opens the tenant's
+ * breaker for that long. Answers above the size limit are refused without being read whole.
  */
 public final class ServiceNowTransport {
   /** A request; {@code endpoint} names it in errors and metrics. */
@@ -30,7 +31,12 @@ public final class ServiceNowTransport {
   public record Response(int status, HttpHeaders headers, String body) {}
 
   /** Limits of one call. */
-  public record TransportLimits(Duration requestTimeout, int maxAttempts, int maxRateLimitWaits) {}
+  public record TransportLimits(
+      Duration requestTimeout,
+      int maxAttempts,
+      int maxRateLimitWaits,
+      Duration retryAfterCap,
+      long maxBodyBytes) {}
 
   private final String tenant;
   private final HttpClient http;
@@ -70,6 +76,32 @@ public final class ServiceNowTransport {
         breaker.onSuccess(); // the instance answered; the request was the problem
       }
       throw e;
+    } catch (ThrottledBeyondCap e) {
+      breaker.openFor(e.wait);
+      throw new ServiceNowUnavailableException(
+          "tenant "
+              + tenant
+              + " throttled: Retry-After "
+              + e.wait.toSeconds()
+              + " s is above the cap of "
+              + limits.retryAfterCap().toSeconds()
+              + " s (mlc.servicenow.retry.retry-after-cap); calls paused until "
+              + breaker.openUntil(),
+          429,
+          null);
+    } catch (RuntimeException e) {
+      breaker.onFailure(); // never leave a half-open trial in flight
+      throw e;
+    }
+  }
+
+  /** A {@code Retry-After} longer than the cap: the breaker waits it out, not this thread. */
+  private static final class ThrottledBeyondCap extends RuntimeException {
+    final transient Duration wait;
+
+    ThrottledBeyondCap(Duration wait) {
+      super(null, null, false, false);
+      this.wait = wait;
     }
   }
 
@@ -82,7 +114,7 @@ public final class ServiceNowTransport {
     while (true) {
       HttpResponse<String> answer;
       try {
-        answer = http.send(build(request, token), HttpResponse.BodyHandlers.ofString());
+        answer = BoundedBodies.send(http, build(request, token), limits.maxBodyBytes(), what);
       } catch (IOException e) {
         observer.onCall(tenant, request.method() + " " + request.endpoint(), 0);
         if (request.idempotent() && ++failures < limits.maxAttempts()) {
@@ -108,6 +140,12 @@ public final class ServiceNowTransport {
               429,
               null);
         }
+        Backoff.retryAfter(answer.headers())
+            .filter(wait -> wait.compareTo(limits.retryAfterCap()) > 0)
+            .ifPresent(
+                wait -> {
+                  throw new ThrottledBeyondCap(wait);
+                });
         Backoff.sleep(backoff.afterRateLimit(answer.headers(), rateLimitWaits));
         continue;
       }

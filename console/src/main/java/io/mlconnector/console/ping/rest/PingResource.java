@@ -10,6 +10,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -36,7 +37,9 @@ public class PingResource {
       description =
           "Per-check report: token, workspace, each QAD browse, each ServiceNow table read and"
               + " write, URL rules. ready=false when any check FAILED. Writes nothing lasting:"
-              + " staging probes are deleted again, other writes are no-change PATCHes.")
+              + " writes are no-change PATCHes; an empty staging table (which feeds imports)"
+              + " gets an insert-and-delete probe only with writeProbe=true, and a probe row"
+              + " that could not be deleted fails the check.")
   @APIResponse(
       responseCode = "200",
       description = "the report, also when checks failed",
@@ -45,7 +48,7 @@ public class PingResource {
       responseCode = "404",
       description = "unknown tenant",
       content = @Content(schema = @Schema(implementation = ApiError.class)))
-  public PingReport ping(@PathParam("id") String id) {
-    return service.ping(id);
+  public PingReport ping(@PathParam("id") String id, @QueryParam("writeProbe") boolean writeProbe) {
+    return service.ping(id, writeProbe);
   }
 }

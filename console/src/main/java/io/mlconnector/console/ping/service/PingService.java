@@ -54,7 +54,10 @@ public class PingService {
     this.budget = config.ping().timeout();
   }
 
-  public PingReport ping(String tenantId) {
+  /**
+   * @param writeProbe whether empty staging tables may get an insert-and-delete probe row
+   */
+  public PingReport ping(String tenantId, boolean writeProbe) {
     Tenant tenant =
         directory
             .find(tenantId)
@@ -72,7 +75,8 @@ public class PingService {
     boolean snUrlOk = urls.check(tenant, PingSystem.SERVICENOW, snChecks);
     // A URL that breaks the rules now (e.g. its name resolves elsewhere) is not called at all.
     CompletableFuture<Void> qadRun = start(qadUrlOk, qad::run, tenant, qadChecks);
-    CompletableFuture<Void> snRun = start(snUrlOk, servicenow::run, tenant, snChecks);
+    CompletableFuture<Void> snRun =
+        start(snUrlOk, (t, sink) -> servicenow.run(t, sink, writeProbe), tenant, snChecks);
     long deadline = System.nanoTime() + budget.toNanos();
     List<PingCheck> all = new ArrayList<>();
     all.addAll(await(qadRun, qadChecks, PingSystem.QAD, deadline));

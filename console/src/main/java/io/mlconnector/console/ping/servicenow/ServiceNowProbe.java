@@ -30,7 +30,10 @@ public class ServiceNowProbe {
     this.writes = writes;
   }
 
-  public void run(Tenant tenant, CheckSink sink) {
+  /**
+   * @param writeProbe whether an empty staging table may get an insert-and-delete probe row
+   */
+  public void run(Tenant tenant, CheckSink sink, boolean writeProbe) {
     String tried =
         "POST /oauth_token.do (grant_type=client_credentials, client_id="
             + tenant.servicenow().clientId()
@@ -59,7 +62,7 @@ public class ServiceNowProbe {
         continue;
       }
       if (read.answered()) {
-        writes.write(tenant, client, t, read.visibleRow(), sink);
+        writes.write(client, t, read.visibleRow(), writeProbe, sink);
       } else {
         sink.add(notTriedCheck("servicenow.table." + t.table() + ".write", "the read failed"));
       }

@@ -1,6 +1,5 @@
 package io.mlconnector.console.ping.servicenow;
 
-import io.mlconnector.common.tenant.Tenant;
 import io.mlconnector.console.ping.report.CheckSink;
 import io.mlconnector.console.ping.report.PingCheck;
 import io.mlconnector.console.ping.report.PingSystem;
@@ -16,27 +15,24 @@ import java.util.UUID;
 
 /**
  * Proves write permission without changing business data. A visible row gets a PATCH that sends one
- * of its own values back (nothing changes). An empty staging table gets a probe row marked {@code
- * u_external_id=mlc-ping-<uuid>}, {@code u_erp_source=mlc-ping}, deleted right after. An outbound
- * invoice table without a visible row gets a PATCH of a record that does not exist: 403 proves the
- * role is missing, 404 proves nothing (ServiceNow may answer it either way).
+ * of its own values back (nothing changes). An empty staging table feeds imports, so it is written
+ * only when the operator asks ({@code ?writeProbe=true}): then a probe row marked {@code
+ * u_external_id=mlc-ping-<uuid>}, {@code u_erp_source=mlc-ping} is inserted and deleted through the
+ * tenant's client (same token, retries and Retry-After handling as every call); a row that could
+ * not be deleted fails the check loudly, naming it. Without the opt-in the check is a warning. An
+ * outbound invoice table without a visible row gets a PATCH of a record that does not exist: 403
+ * proves the role is missing, 404 proves nothing (ServiceNow may answer it either way).
  */
 @ApplicationScoped
 public class TableWriteProbe {
   static final String PROBE_PREFIX = "mlc-ping-";
   private static final PingSystem SN = PingSystem.SERVICENOW;
 
-  private final ProbeRowRemover remover;
-
-  public TableWriteProbe(ProbeRowRemover remover) {
-    this.remover = remover;
-  }
-
   void write(
-      Tenant tenant,
       ServiceNowClient client,
       ProbedTable t,
       Optional<ServiceNowRecord> visible,
+      boolean writeProbe,
       CheckSink sink) {
     String name = "servicenow.table." + t.table() + ".write";
     if (visible.isPresent()) {
@@ -56,15 +52,25 @@ public class TableWriteProbe {
       } catch (ServiceNowException e) {
         sink.add(PingCheck.failed(name, SN, tried, ServiceNowFixes.forError(e, t), e.getMessage()));
       }
+    } else if (t.write() == ProbedTable.WriteProbe.INSERT && writeProbe) {
+      insertAndDelete(client, t, name, sink);
     } else if (t.write() == ProbedTable.WriteProbe.INSERT) {
-      insertAndDelete(tenant, client, t, name, sink);
+      sink.add(
+          PingCheck.warning(
+              name,
+              SN,
+              "nothing (the table is empty and feeds imports; no probe row written)",
+              "ping with ?writeProbe=true to insert and remove a probe row, or ping again once a"
+                  + " row is visible in "
+                  + t.table(),
+              "write permission not proven: no visible row to update"));
     } else {
       updateUnknownRecord(client, t, name, sink);
     }
   }
 
-  private void insertAndDelete(
-      Tenant tenant, ServiceNowClient client, ProbedTable t, String name, CheckSink sink) {
+  private static void insertAndDelete(
+      ServiceNowClient client, ProbedTable t, String name, CheckSink sink) {
     String marker = PROBE_PREFIX + UUID.randomUUID();
     String tried =
         "POST /api/now/table/"
@@ -80,12 +86,19 @@ public class TableWriteProbe {
       sink.add(PingCheck.failed(name, SN, tried, ServiceNowFixes.forError(e, t), e.getMessage()));
       return;
     }
-    String notDeleted = remover.delete(tenant, t.table(), inserted.sysId());
+    String notDeleted = null;
+    try {
+      client.delete(t.table(), inserted.sysId());
+    } catch (ServiceNowNotFoundException gone) {
+      // Already gone (an earlier attempt's answer was lost): nothing is left behind.
+    } catch (ServiceNowException e) {
+      notDeleted = e.getMessage();
+    }
     if (notDeleted == null) {
       sink.add(PingCheck.passed(name, SN, tried, "insert allowed; probe row deleted"));
     } else {
       sink.add(
-          PingCheck.warning(
+          PingCheck.failed(
               name,
               SN,
               tried,
@@ -95,8 +108,9 @@ public class TableWriteProbe {
                   + marker
                   + ") from "
                   + t.table()
-                  + " by hand; the connector itself never deletes",
-              "insert allowed, but the probe row could not be removed: " + notDeleted));
+                  + " by hand before the next import turns it into a record",
+              "PROBE ROW LEFT BEHIND: insert allowed, but the probe row could not be removed: "
+                  + notDeleted));
     }
   }
 

@@ -1,4 +1,4 @@
-package io.mlconnector.qadclient.http;
+package io.mlconnector.common.http;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,0 +1,205 @@
+package io.mlconnector.snclient;
+
+import static io.mlconnector.snclient.SimulatedTenants.SUPPLIERS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.mlconnector.common.tenant.Secret;
+import io.mlconnector.common.tenant.Tenant;
+import io.mlconnector.sandbox.servicenow.ServiceNowInstance;
+import io.mlconnector.sandbox.servicenow.ServiceNowSimulator;
+import io.mlconnector.snclient.error.ServiceNowException;
+import io.mlconnector.snclient.error.ServiceNowUnavailableException;
+import io.mlconnector.snclient.query.TableQuery;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The bounds of one call: Retry-After cap, answer size, pages per query, no token redirects. */
+@QuarkusTest
+class ServiceNowLimitsTest {
+  static ServiceNowSimulator sim;
+
+  @Inject ServiceNowClients clients;
+
+  private HttpServer stub;
+  private final List<String> stubHits = new CopyOnWriteArrayList<>();
+
+  @BeforeAll
+  static void startSimulator() {
+    sim = ServiceNowSimulator.start(0);
+  }
+
+  @AfterAll
+  static void stopSimulator() {
+    sim.close();
+  }
+
+  @AfterEach
+  void stopStub() {
+    if (stub != null) {
+      stub.stop(0);
+    }
+  }
+
+  @Test
+  void retryAfterAboveTheCapOpensTheBreakerInsteadOfHoldingTheThread() {
+    String name = SimulatedTenants.uniqueId();
+    ServiceNowInstance sn = SimulatedTenants.ready(sim, name);
+    ServiceNowClient client = clients.forTenant(SimulatedTenants.tenant(sim, name, false));
+    client.query(TableQuery.of(SUPPLIERS));
+    sn.counters().reset();
+    sn.faults().rateLimitStorm(1, 86400);
+
+    // The thread is handed back at once (not after a day), with the reason.
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(5),
+        () ->
+            assertThatThrownBy(() -> client.query(TableQuery.of(SUPPLIERS)))
+                .isInstanceOf(ServiceNowUnavailableException.class)
+                .hasMessageContaining("Retry-After 86400 s"));
+    sn.faults().clear();
+    assertThatThrownBy(() -> client.query(TableQuery.of(SUPPLIERS)))
+        .isInstanceOf(ServiceNowUnavailableException.class)
+        .hasMessageContaining("circuit open");
+
+    assertThat(sn.counters().count("GET", "table/" + SUPPLIERS)).isEqualTo(1);
+  }
+
+  @Test
+  void anAnswerLargerThanTheLimitIsRefused() throws IOException {
+    byte[] huge = hugeTablePage(50 * 1024 * 1024);
+    startStub(
+        exchange -> {
+          if (exchange.getRequestURI().getPath().endsWith("/oauth_token.do")) {
+            answer(exchange, 200, token());
+          } else {
+            answer(exchange, 200, huge);
+          }
+        });
+    ServiceNowClient client = clients.forTenant(stubTenant());
+
+    assertThatThrownBy(() -> client.query(TableQuery.of(SUPPLIERS)))
+        .isInstanceOf(ServiceNowException.class)
+        .hasMessageContaining("larger than the limit")
+        .hasMessageContaining("mlc.servicenow.max-body-bytes");
+  }
+
+  @Test
+  void queryAllStopsWithAClearErrorBeyondTheMaximumOfPages() {
+    String name = SimulatedTenants.uniqueId();
+    ServiceNowInstance sn = SimulatedTenants.ready(sim, name);
+    for (int i = 0; i < 30; i++) {
+      sn.insert(SUPPLIERS, Map.of("u_external_id", "V" + i));
+    }
+    ServiceNowClient client = clients.forTenant(SimulatedTenants.tenant(sim, name, false));
+
+    // Test config: mlc.servicenow.max-pages-per-query=20; 30 rows at one per page is too many.
+    assertThatThrownBy(() -> client.queryAll(TableQuery.of(SUPPLIERS).pageSize(1)))
+        .isInstanceOf(ServiceNowException.class)
+        .hasMessageContaining("more than 20 pages");
+    assertThat(sn.counters().count("GET", "table/" + SUPPLIERS)).isEqualTo(20);
+  }
+
+  @Test
+  void aRedirectFromTheTokenEndpointIsNotFollowed() throws IOException {
+    startStub(
+        exchange -> {
+          String path = exchange.getRequestURI().getPath();
+          if (path.endsWith("/sn/stub/oauth_token.do")) {
+            exchange.getResponseHeaders().add("Location", "/elsewhere/oauth_token.do");
+            answer(exchange, 303, new byte[0]);
+          } else if (path.startsWith("/elsewhere")) {
+            answer(exchange, 200, token());
+          } else {
+            answer(exchange, 200, "{\"result\":[]}".getBytes(StandardCharsets.UTF_8));
+          }
+        });
+    ServiceNowClient client = clients.forTenant(stubTenant());
+
+    assertThatThrownBy(() -> client.query(TableQuery.of(SUPPLIERS)))
+        .isInstanceOf(ServiceNowException.class);
+    assertThat(stubHits).contains("POST /sn/stub/oauth_token.do");
+    assertThat(stubHits).noneMatch(hit -> hit.contains("/elsewhere"));
+    assertThat(stubHits).noneMatch(hit -> hit.contains("/api/now/table"));
+  }
+
+  private interface Handler {
+    void handle(HttpExchange exchange) throws IOException;
+  }
+
+  private void startStub(Handler handler) throws IOException {
+    stub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    stub.createContext(
+        "/",
+        exchange -> {
+          stubHits.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
+          exchange.getRequestBody().readAllBytes();
+          try {
+            handler.handle(exchange);
+          } catch (IOException closedByClient) {
+            // The client refused the rest of the answer.
+          } finally {
+            exchange.close();
+          }
+        });
+    stub.start();
+  }
+
+  private Tenant stubTenant() {
+    String name = SimulatedTenants.uniqueId();
+    return new Tenant(
+        name,
+        name,
+        true,
+        new Tenant.Qad(URI.create("http://127.0.0.1:1/qad"), "ws", "qad", "u", new Secret("p")),
+        new Tenant.ServiceNow(
+            URI.create("http://127.0.0.1:" + stub.getAddress().getPort() + "/sn/stub"),
+            "mlc",
+            new Secret("secret"),
+            false),
+        Map.of(),
+        Map.of(),
+        true,
+        false);
+  }
+
+  private static void answer(HttpExchange exchange, int status, byte[] body) throws IOException {
+    exchange.getResponseHeaders().add("Content-Type", "application/json");
+    exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+    if (body.length > 0) {
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    }
+  }
+
+  private static byte[] token() {
+    return "{\"access_token\":\"stub-token\",\"token_type\":\"Bearer\",\"expires_in\":1800}"
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** A valid, empty table page padded with whitespace to {@code size} bytes. */
+  private static byte[] hugeTablePage(int size) {
+    byte[] json = "{\"result\":[]}".getBytes(StandardCharsets.UTF_8);
+    byte[] body = new byte[size];
+    java.util.Arrays.fill(body, (byte) ' ');
+    System.arraycopy(json, 0, body, 0, json.length);
+    return body;
+  }
+}
