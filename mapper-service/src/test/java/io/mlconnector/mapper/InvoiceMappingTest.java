@@ -298,11 +298,13 @@ class InvoiceMappingTest extends MapperTestBase {
         .until(
             () ->
                 given()
+                    .header("Authorization", bearer(READ))
                     .get("/dimensions/" + tenant + "/alignment")
                     .jsonPath()
                     .getList("'cost-center'.qadMissingInServicenow"),
             codes -> codes.contains("CC900"));
     given()
+        .header("Authorization", bearer(OPERATE))
         .contentType(ContentType.JSON)
         .body("{\"qadCode\":\"CC-NOPE\"}")
         .put("/dimensions/" + tenant + "/mappings/cost-center/CC-SN-ONLY")
@@ -311,6 +313,7 @@ class InvoiceMappingTest extends MapperTestBase {
         .body("code", org.hamcrest.Matchers.is("unknown-qad-code"))
         .body("message", org.hamcrest.Matchers.containsString("CC-NOPE does not exist in QAD"));
     given()
+        .header("Authorization", bearer(OPERATE))
         .contentType(ContentType.JSON)
         .body("{\"qadCode\":\"CC900\"}")
         .put("/dimensions/" + tenant + "/mappings/cost-center/CC-SN-ONLY")
@@ -318,6 +321,7 @@ class InvoiceMappingTest extends MapperTestBase {
         .statusCode(400)
         .body("message", org.hamcrest.Matchers.containsString("CC900 is inactive in QAD"));
     given()
+        .header("Authorization", bearer(READ))
         .get("/dimensions/" + tenant + "/mappings")
         .then()
         .statusCode(200)

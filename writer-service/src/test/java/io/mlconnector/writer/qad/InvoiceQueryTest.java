@@ -1,5 +1,7 @@
 package io.mlconnector.writer.qad;
 
+import static io.mlconnector.stack.ApiTokenFixtures.READ;
+import static io.mlconnector.stack.ApiTokenFixtures.bearer;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -18,6 +20,7 @@ class InvoiceQueryTest {
   @Test
   void anUnknownStatusIsA400NamingTheKnownOnes() {
     given()
+        .header("Authorization", bearer(READ))
         .get("/invoices/acme?status=shipped")
         .then()
         .statusCode(400)
@@ -28,6 +31,10 @@ class InvoiceQueryTest {
 
   @Test
   void aKnownStatusInAnyCaseIsAccepted() {
-    given().get("/invoices/acme?status=posted").then().statusCode(200);
+    given()
+        .header("Authorization", bearer(READ))
+        .get("/invoices/acme?status=posted")
+        .then()
+        .statusCode(200);
   }
 }
