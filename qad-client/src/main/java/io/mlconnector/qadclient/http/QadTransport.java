@@ -1,6 +1,7 @@
 package io.mlconnector.qadclient.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mlconnector.common.http.BoundedAnswers;
 import io.mlconnector.common.http.RetryAfter;
 import io.mlconnector.qadclient.QadAuthException;
 import io.mlconnector.qadclient.QadClientSettings;
@@ -8,7 +9,6 @@ import io.mlconnector.qadclient.QadMalformedResponseException;
 import io.mlconnector.qadclient.QadOutcomeUnknownException;
 import io.mlconnector.qadclient.QadUnavailableException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -252,33 +252,17 @@ public final class QadTransport {
 
   /** Sends and reads the answer, refusing one larger than the configured limit. */
   private HttpResponse<byte[]> send(HttpRequest request) throws IOException, InterruptedException {
-    HttpResponse<InputStream> streamed =
-        http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-    long limit = settings.maxBodyBytes();
-    long declared = streamed.headers().firstValueAsLong("Content-Length").orElse(-1);
-    try (InputStream in = streamed.body()) {
-      if (declared > limit) {
-        throw new BodyTooLarge(declared, limit);
-      }
-      byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
-      if (bytes.length > limit) {
-        throw new BodyTooLarge(-1, limit);
-      }
-      return new BufferedResponse(streamed, bytes);
+    try {
+      return BoundedAnswers.send(http, request, settings.maxBodyBytes(), bytes -> bytes);
+    } catch (BoundedAnswers.TooLarge e) {
+      throw new BodyTooLarge(e);
     }
   }
 
   /** An answer over the size limit: refused, with a sentence for people. */
   private final class BodyTooLarge extends QadUnavailableException {
-    BodyTooLarge(long declared, long limit) {
-      super(
-          tenant,
-          "QAD answer "
-              + (declared > 0 ? "of " + declared + " bytes " : "")
-              + "is larger than the limit of "
-              + limit
-              + " bytes (mlc.qad-client.max-body-bytes); not read",
-          null);
+    BodyTooLarge(BoundedAnswers.TooLarge e) {
+      super(tenant, "QAD " + e.describe("mlc.qad-client.max-body-bytes"), null);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.mlconnector.snclient.http;
 
+import io.mlconnector.common.http.BoundedAnswers;
 import io.mlconnector.snclient.auth.TenantTokens;
 import io.mlconnector.snclient.error.ServiceNowAuthException;
 import io.mlconnector.snclient.error.ServiceNowErrors;
@@ -12,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
@@ -114,7 +116,15 @@ public final class ServiceNowTransport {
     while (true) {
       HttpResponse<String> answer;
       try {
-        answer = BoundedBodies.send(http, build(request, token), limits.maxBodyBytes(), what);
+        answer =
+            BoundedAnswers.send(
+                http,
+                build(request, token),
+                limits.maxBodyBytes(),
+                bytes -> new String(bytes, StandardCharsets.UTF_8));
+      } catch (BoundedAnswers.TooLarge e) {
+        throw new ServiceNowUnavailableException(
+            what + " " + e.describe("mlc.servicenow.max-body-bytes"), e.status(), null);
       } catch (IOException e) {
         observer.onCall(tenant, request.method() + " " + request.endpoint(), 0);
         if (request.idempotent() && ++failures < limits.maxAttempts()) {
