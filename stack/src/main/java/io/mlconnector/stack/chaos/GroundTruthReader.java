@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
 final class GroundTruthReader {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_]+)(?:\\|([a-z]+))?}");
-  static final String MAPPING = "mapper-service/src/main/resources/mapping/qad-to-servicenow.json";
+  static final String MAPPING =
+      "common/src/main/resources/" + io.mlconnector.common.mapping.StagingTargets.RESOURCE;
 
   private final SandboxLandscape sandbox;
   private final ChaosInvoices invoices;
