@@ -140,6 +140,9 @@ final class ChaosRun {
     env.put("MLC_WRITER_QAD_RECHECK", "10s");
     env.put("MLC_QAD_CLIENT_REQUEST_TIMEOUT", "10s");
     env.put("MLC_SERVICENOW_REQUEST_TIMEOUT", "10s");
+    // A partition that failed is paused up to this long before its retry (default 60 s): short
+    // enough that a fleet whose faults are over is busy again before the settle phase looks.
+    env.put("MLC_KAFKA_CONSUMER_MAX_RETRY_BACKOFF", "10s");
     return env;
   }
 
