@@ -80,7 +80,12 @@ final class ChaosDriver {
       case OFFSET_RESET_REPLAY -> {
         // Back to a point before the run's middle: a third of the way in.
         Instant to = started.plusSeconds(Math.max(1, elapsed() / 3));
-        log.printf("    rewound %d consumer groups to %s%n", fleet.replay(to), to);
+        int groups = fleet.replay(to);
+        if (groups == 0) {
+          // Not counted as injected: a replay that rewound nothing tested nothing.
+          throw new IllegalStateException("no consumer group rewound");
+        }
+        log.printf("    rewound %d consumer groups to %s%n", groups, to);
       }
       case QAD_RECORD_CHANGES -> sandbox.changeRecords(event.target());
       case CLERK_EDITS_APPROVED_INVOICE -> invoices.editApproved(3, random);

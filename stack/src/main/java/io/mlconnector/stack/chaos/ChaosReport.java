@@ -44,13 +44,22 @@ final class ChaosReport {
     return this;
   }
 
+  /** Every invariant holds and every fault kind was injected at least once. */
   boolean passed() {
-    return verdict.passed();
+    return verdict.passed() && faultsNotInjected().isEmpty();
+  }
+
+  /** Fault kinds with a count of 0: the run did not test what it claims to. */
+  List<String> faultsNotInjected() {
+    return java.util.Arrays.stream(FaultKind.values())
+        .map(FaultKind::key)
+        .filter(k -> faultsInjected.getOrDefault(k, 0L) == 0)
+        .toList();
   }
 
   Map<String, Object> asJson() {
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("passed", verdict.passed());
+    out.put("passed", passed());
     out.put("seed", seed);
     out.put("records_expected", verdict.recordsExpected());
     for (String invariant : ChaosVerdict.INVARIANTS) {
@@ -58,6 +67,7 @@ final class ChaosReport {
     }
     out.put("staging_duplicates_per_table", verdict.duplicatesPerTable());
     out.put("faults_injected", faultsInjected);
+    out.put("faults_not_injected", faultsNotInjected());
     out.put("service_restarts", serviceRestarts);
     out.put("wall_seconds", wallSeconds);
     Map<String, List<String>> named = new LinkedHashMap<>();
@@ -98,7 +108,11 @@ final class ChaosReport {
         records.stream().limit(15).forEach(r -> out.println("  " + r));
       }
     }
-    out.println(verdict.passed() ? "CHAOS PASSED" : "CHAOS FAILED");
+    if (!faultsNotInjected().isEmpty()) {
+      out.println(
+          "fault kinds never injected (the run proves nothing about them): " + faultsNotInjected());
+    }
+    out.println(passed() ? "CHAOS PASSED" : "CHAOS FAILED");
   }
 
   /**

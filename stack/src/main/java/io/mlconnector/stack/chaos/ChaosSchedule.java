@@ -15,6 +15,9 @@ public final class ChaosSchedule {
   /** Invoice approvals come in this many waves over the first 60 % of the window. */
   static final int WAVES = 5;
 
+  /** Seconds a restarted broker may take before it answers admin calls. */
+  static final int BROKER_START_SECONDS = 10;
+
   private final List<ChaosEvent> events;
 
   private ChaosSchedule(List<ChaosEvent> events) {
@@ -30,6 +33,7 @@ public final class ChaosSchedule {
     Random random = new Random(seed);
     Builder b = new Builder(random, windowSeconds);
     int rounds = Math.max(1, windowSeconds / 150);
+    int brokerBack = 0;
     for (int wave = 0; wave < WAVES; wave++) {
       b.at(wave * 0.6 / WAVES, FaultKind.INVOICE_APPROVALS, "all", 0, "wave " + wave);
     }
@@ -40,7 +44,8 @@ public final class ChaosSchedule {
     }
     for (int round = 0; round < rounds; round++) {
       b.between(0.10, 0.45, FaultKind.WRITER_SECOND_INSTANCE, "writer-service", 30, "");
-      b.between(0.20, 0.30, FaultKind.KAFKA_RESTART, "kafka", 8, "");
+      ChaosEvent kafka = b.between(0.20, 0.30, FaultKind.KAFKA_RESTART, "kafka", 8, "");
+      brokerBack = Math.max(brokerBack, kafka.atSecond() + kafka.seconds() + BROKER_START_SECONDS);
       b.between(0.50, 0.60, FaultKind.POSTGRES_RESTART, "postgres", 8, "");
       for (String system : List.of("qad", "servicenow")) {
         String tenant = tenants.get(random.nextInt(tenants.size()));
@@ -55,13 +60,22 @@ public final class ChaosSchedule {
         b.between(0.05, 0.60, FaultKind.SAME_SECOND_ROWS, target, 0, "");
       }
       b.between(0.10, 0.55, FaultKind.ACL_HIDDEN_ROWS, tenants.get(0) + "/servicenow", 25, "");
-      b.between(0.25, 0.70, FaultKind.OFFSET_RESET_REPLAY, "mapper+writer", 0, "");
       for (String tenant : tenants) {
         b.between(0.10, 0.60, FaultKind.QAD_RECORD_CHANGES, tenant, 0, "20 PO lines, 5 suppliers");
       }
       b.between(0.40, 0.60, FaultKind.CLERK_EDITS_APPROVED_INVOICE, "all", 0, "3 per tenant");
       b.between(0.55, 0.70, FaultKind.CLERK_RESUBMITS_INVOICE, "all", 0, "fixed cost center");
       b.between(0.15, 0.50, FaultKind.SAME_LINE_INVOICES, "all", 0, "");
+    }
+    // Through the broker's admin API: only once every restarted broker answers again.
+    for (int round = 0; round < rounds; round++) {
+      b.between(
+          Math.max(0.25, (brokerBack + 1.0) / windowSeconds),
+          0.70,
+          FaultKind.OFFSET_RESET_REPLAY,
+          "mapper+writer",
+          0,
+          "");
     }
     b.at(0.35, FaultKind.LATE_RECEIPT, "all", 0, "first half");
     b.at(0.70, FaultKind.LATE_RECEIPT, "all", 0, "the rest");
@@ -111,17 +125,19 @@ public final class ChaosSchedule {
       this.window = window;
     }
 
-    void at(double share, FaultKind kind, String target, int seconds, String detail) {
-      events.add(new ChaosEvent((int) (share * window), kind, target, seconds, detail));
+    ChaosEvent at(double share, FaultKind kind, String target, int seconds, String detail) {
+      ChaosEvent event = new ChaosEvent((int) (share * window), kind, target, seconds, detail);
+      events.add(event);
+      return event;
     }
 
     void at(double share, FaultKind kind, String target, double lastingShare, String detail) {
       at(share, kind, target, (int) (lastingShare * window), detail);
     }
 
-    void between(
+    ChaosEvent between(
         double from, double to, FaultKind kind, String target, int seconds, String detail) {
-      at(from + random.nextDouble() * (to - from), kind, target, seconds, detail);
+      return at(from + random.nextDouble() * (to - from), kind, target, seconds, detail);
     }
   }
 }

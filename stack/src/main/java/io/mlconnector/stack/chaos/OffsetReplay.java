@@ -57,7 +57,7 @@ final class OffsetReplay {
             (int) Duration.ofSeconds(30).toMillis());
     int rewound = 0;
     try (Admin admin = Admin.create(config)) {
-      for (ConsumerGroupListing group : admin.listConsumerGroups().all().get()) {
+      for (ConsumerGroupListing group : groups(admin)) {
         try {
           rewind(admin, group.groupId(), to);
           rewound++;
@@ -69,6 +69,23 @@ final class OffsetReplay {
       log.println("  replay: cannot list consumer groups: " + e.getCause());
     }
     return rewound;
+  }
+
+  /** The consumer groups; a broker still starting (a restart just before) is waited for. */
+  @SuppressWarnings("deprecation")
+  private static java.util.Collection<ConsumerGroupListing> groups(Admin admin)
+      throws ExecutionException, InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    while (true) {
+      try {
+        return admin.listConsumerGroups().all().get();
+      } catch (ExecutionException e) {
+        if (System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.sleep(2000);
+      }
+    }
   }
 
   private static void rewind(Admin admin, String group, Instant to)

@@ -40,10 +40,8 @@ final class QuietPhase {
 
   /** Settles; {@code stableRounds} unchanged looks in a row count as quiet. */
   ChaosVerdict settle(Duration timeout, int stableRounds) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
     InvariantChecker checker = new InvariantChecker();
-    String last = "";
-    int stable = 0;
+    SettleWatch watch = new SettleWatch(timeout, stableRounds, System.nanoTime());
     long armedUntil = System.nanoTime() + timeout.toNanos() / 2;
     while (true) {
       // Ambiguous outcomes still waiting for their first write stay on for half the wait at most.
@@ -56,23 +54,11 @@ final class QuietPhase {
       Thread.sleep(ROUND.toMillis());
       GroundTruth truth = reader.read(tenants, api, fleet.service("console").baseUri());
       ChaosVerdict verdict = checker.check(truth);
-      String fingerprint = fingerprint(truth);
-      stable = fingerprint.equals(last) && armed == 0 ? stable + 1 : 0;
-      last = fingerprint;
       out.printf("  settling: %s%n", verdict.counts());
-      if ((verdict.passed() && armed == 0)
-          || stable >= stableRounds
-          || System.nanoTime() > deadline) {
+      if (watch.done(truth, verdict, armed, System.nanoTime())) {
         return verdict;
       }
     }
-  }
-
-  /** Counts that move while the fleet still works. */
-  private static String fingerprint(GroundTruth truth) {
-    long processed =
-        truth.snInvoices().stream().filter(i -> "Processed".equals(i.status())).count();
-    return truth.staging().size() + "/" + truth.qadInvoices().size() + "/" + processed;
   }
 
   private void pollAll() {

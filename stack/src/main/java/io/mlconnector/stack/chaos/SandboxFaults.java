@@ -156,8 +156,13 @@ final class SandboxFaults {
         yield () -> f.touchRowsAfterFirstPage(invoices, 0);
       }
       case ACL_HIDDEN_ROWS -> {
+        // Hidden rows re-saved while a reader pages past them: the reader must skip no visible row.
         i.hideRows(invoices, "invoice_referenceENDSWITH3");
-        yield () -> i.revealRows(invoices);
+        f.touchRowsAfterFirstPage(invoices, 20);
+        yield () -> {
+          f.touchRowsAfterFirstPage(invoices, 0);
+          i.revealRows(invoices);
+        };
       }
       case SAME_SECOND_ROWS -> {
         // Hundreds of re-saved invoice rows stamped with one second.

@@ -36,6 +36,32 @@ class ChaosScheduleTest {
     assertThat(events).isSortedAccordingTo(java.util.Comparator.comparingInt(ChaosEvent::atSecond));
   }
 
+  /**
+   * The replay lists and rewinds consumer groups through the broker: fired while the broker is down
+   * or still starting, it rewinds nothing (and once blocked the schedule for a minute).
+   */
+  @Test
+  void offsetReplayNeverFallsIntoTheBrokerOutage() {
+    for (long seed = 1; seed <= 40; seed++) {
+      for (int window : List.of(100, 600)) {
+        List<ChaosEvent> events = ChaosSchedule.generate(seed, window, TENANTS, SERVICES).events();
+        int brokerBack =
+            events.stream()
+                .filter(e -> e.kind() == FaultKind.KAFKA_RESTART)
+                .mapToInt(e -> e.atSecond() + e.seconds())
+                .max()
+                .orElseThrow();
+        assertThat(events)
+            .filteredOn(e -> e.kind() == FaultKind.OFFSET_RESET_REPLAY)
+            .as("seed %d, window %d s, broker back at t+%d s", seed, window, brokerBack)
+            .allSatisfy(
+                e ->
+                    assertThat(e.atSecond())
+                        .isGreaterThanOrEqualTo(brokerBack + ChaosSchedule.BROKER_START_SECONDS));
+      }
+    }
+  }
+
   @Test
   void optionsHaveTheDocumentedDefaults() {
     ChaosOptions full = ChaosOptions.parse();
