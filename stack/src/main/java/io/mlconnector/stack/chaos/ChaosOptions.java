@@ -9,13 +9,24 @@ import java.time.Duration;
  * @param invoices approved ServiceNow invoices across the tenants
  * @param faultWindow how long the fault schedule runs
  * @param seed seed of the fault schedule and the workload (same seed, same schedule)
- * @param quick the small run: fits in 5 minutes on 2 cores, every fault kind at least once
+ * @param quick the small run: every fault kind at least once, a few minutes on 2 cores
+ * @param ambiguousRate share of successful writes whose answer is lost while an ambiguous-outcome
+ *     switch is on (every write endpoint)
+ * @param selfTest the harness's own test: a writer broken on purpose (it re-sends QAD POSTs
+ *     blindly) must make the run report duplicated QAD invoices
  */
 public record ChaosOptions(
-    int records, int invoices, Duration faultWindow, long seed, boolean quick) {
+    int records,
+    int invoices,
+    Duration faultWindow,
+    long seed,
+    boolean quick,
+    double ambiguousRate,
+    boolean selfTest) {
 
   static final String USAGE =
-      "usage: ChaosMain [--records N] [--invoices M] [--minutes T] [--seed S] [--quick]";
+      "usage: ChaosMain [--records N] [--invoices M] [--minutes T] [--seed S] [--quick]"
+          + " [--ambiguous-rate R] [--self-test]";
 
   public static ChaosOptions parse(String... args) {
     Integer records = null;
@@ -23,6 +34,8 @@ public record ChaosOptions(
     Duration window = null;
     long seed = 1;
     boolean quick = false;
+    double rate = ChaosSchedule.DEFAULT_AMBIGUOUS_RATE;
+    boolean selfTest = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--records" -> records = Integer.parseInt(args[++i]);
@@ -31,14 +44,26 @@ public record ChaosOptions(
             window = Duration.ofSeconds((long) (Double.parseDouble(args[++i]) * 60));
         case "--seed" -> seed = Long.parseLong(args[++i]);
         case "--quick" -> quick = true;
+        case "--ambiguous-rate" -> rate = Double.parseDouble(args[++i]);
+        case "--self-test" -> selfTest = true;
         default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
       }
     }
+    if (rate <= 0 || rate > 1) {
+      throw new IllegalArgumentException("--ambiguous-rate must be in (0, 1]\n" + USAGE);
+    }
+    boolean small = quick || selfTest;
     return new ChaosOptions(
-        records != null ? records : quick ? 3_000 : 20_000,
-        invoices != null ? invoices : quick ? 60 : 400,
-        window != null ? window : quick ? Duration.ofSeconds(100) : Duration.ofMinutes(10),
+        records != null ? records : selfTest ? 400 : quick ? 3_000 : 20_000,
+        invoices != null ? invoices : selfTest ? 40 : quick ? 60 : 400,
+        window != null
+            ? window
+            : selfTest
+                ? Duration.ofSeconds(60)
+                : quick ? Duration.ofSeconds(100) : Duration.ofMinutes(10),
         seed,
-        quick);
+        small,
+        selfTest && rate == ChaosSchedule.DEFAULT_AMBIGUOUS_RATE ? 0.5 : rate,
+        selfTest);
   }
 }

@@ -20,6 +20,7 @@ final class ChaosReport {
   private final int serviceRestarts;
   private final long wallSeconds;
   private final long seed;
+  private final boolean selfTest;
   private Map<String, Object> triage = Map.of();
 
   ChaosReport(
@@ -27,12 +28,14 @@ final class ChaosReport {
       Map<String, Long> faultsInjected,
       int serviceRestarts,
       long wallSeconds,
-      long seed) {
+      long seed,
+      boolean selfTest) {
     this.verdict = verdict;
     this.faultsInjected = faultsInjected;
     this.serviceRestarts = serviceRestarts;
     this.wallSeconds = wallSeconds;
     this.seed = seed;
+    this.selfTest = selfTest;
   }
 
   /**
@@ -44,8 +47,14 @@ final class ChaosReport {
     return this;
   }
 
-  /** Every invariant holds and every fault kind was injected at least once. */
+  /**
+   * Every invariant holds and every fault kind was injected at least once; in the self-test (a
+   * writer broken on purpose), the harness caught the broken writer: duplicated QAD invoices.
+   */
   boolean passed() {
+    if (selfTest) {
+      return verdict.count("qad_invoices_duplicated") > 0;
+    }
     return verdict.passed() && faultsNotInjected().isEmpty();
   }
 
@@ -61,6 +70,7 @@ final class ChaosReport {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("passed", passed());
     out.put("seed", seed);
+    out.put("self_test", selfTest);
     out.put("records_expected", verdict.recordsExpected());
     for (String invariant : ChaosVerdict.INVARIANTS) {
       out.put(invariant, verdict.count(invariant));
@@ -107,6 +117,15 @@ final class ChaosReport {
         out.printf("%s (%d), first ones:%n", invariant, records.size());
         records.stream().limit(15).forEach(r -> out.println("  " + r));
       }
+    }
+    if (selfTest) {
+      out.println(
+          passed()
+              ? "SELF-TEST PASSED: the harness caught the blindly re-sending writer ("
+                  + verdict.count("qad_invoices_duplicated")
+                  + " ServiceNow invoices with more than one QAD invoice)"
+              : "SELF-TEST FAILED: a writer re-sending QAD POSTs blindly went unnoticed");
+      return;
     }
     if (!faultsNotInjected().isEmpty()) {
       out.println(

@@ -40,9 +40,17 @@ final class ChaosRun {
     long started = System.nanoTime();
     Path root = SharedStack.projectRoot();
     Path state = root.resolve(".mlc");
+    int window = (int) options.faultWindow().toSeconds();
     ChaosSchedule schedule =
-        ChaosSchedule.generate(
-            options.seed(), (int) options.faultWindow().toSeconds(), TENANTS, Fleet.SERVICES);
+        options.selfTest()
+            ? ChaosSchedule.selfTest(options.seed(), window, TENANTS, options.ambiguousRate())
+            : ChaosSchedule.generate(
+                options.seed(), window, TENANTS, Fleet.SERVICES, options.ambiguousRate());
+    if (options.selfTest()) {
+      out.println(
+          "SELF-TEST: the writer runs with mlc.writer.qad.fault.blind-resend=true (re-sends QAD"
+              + " POSTs blindly); the harness must report duplicated QAD invoices");
+    }
     schedule.print(options.seed(), out);
     Map<String, Integer> ports = new LinkedHashMap<>();
     Fleet.SERVICES.forEach(s -> ports.put(s, Ports.free()));
@@ -68,7 +76,7 @@ final class ChaosRun {
       out.printf(
           "stack    kafka %s  postgres %s%n", endpoints.kafkaBootstrap(), endpoints.jdbcUrl());
       DemoSettings settings = new DemoSettings();
-      fleet.start(endpoints, fleetEnv(settings, fleet));
+      fleet.start(endpoints, fleetEnv(settings, fleet, options.selfTest()));
       Map<String, String> ready = fleet.awaitReady(Duration.ofMinutes(5));
       out.println("fleet    " + ready);
       if (!ready.values().stream().allMatch("UP"::equals)) {
@@ -112,7 +120,8 @@ final class ChaosRun {
               ChaosReport.faultsInjected(driver.injected(), ambiguous),
               fleetFaults.restarts(),
               (System.nanoTime() - started) / 1_000_000_000,
-              options.seed());
+              options.seed(),
+              options.selfTest());
       report.withTriage(quiet.connectorView());
       report.print(out);
       report.write(state.resolve("chaos.json"));
@@ -125,8 +134,12 @@ final class ChaosRun {
     return options.quick() ? Duration.ofSeconds(80) : Duration.ofMinutes(6);
   }
 
-  private static Map<String, String> fleetEnv(DemoSettings settings, Fleet fleet) {
+  private static Map<String, String> fleetEnv(
+      DemoSettings settings, Fleet fleet, boolean brokenWriter) {
     Map<String, String> env = new LinkedHashMap<>(settings.fleetEnv());
+    if (brokenWriter) {
+      env.put("MLC_WRITER_QAD_FAULT_BLIND_RESEND", "true");
+    }
     env.put(
         "MLC_SERVICENOW_RECEIPT_SYNC_URL",
         fleet.service("qad-poller").baseUri() + "/polls/{tenant}/run");

@@ -15,6 +15,9 @@ public final class ChaosSchedule {
   /** Invoice approvals come in this many waves over the first 60 % of the window. */
   static final int WAVES = 5;
 
+  /** Share of successful writes whose answer is lost while an ambiguous-outcome switch is on. */
+  static final double DEFAULT_AMBIGUOUS_RATE = 0.3;
+
   /** Seconds a restarted broker may take before it answers admin calls. */
   static final int BROKER_START_SECONDS = 10;
 
@@ -30,6 +33,18 @@ public final class ChaosSchedule {
 
   public static ChaosSchedule generate(
       long seed, int windowSeconds, List<String> tenants, List<String> services) {
+    return generate(seed, windowSeconds, tenants, services, DEFAULT_AMBIGUOUS_RATE);
+  }
+
+  /**
+   * @param ambiguousRate share of successful writes whose answer is lost, on every write endpoint
+   */
+  public static ChaosSchedule generate(
+      long seed,
+      int windowSeconds,
+      List<String> tenants,
+      List<String> services,
+      double ambiguousRate) {
     Random random = new Random(seed);
     Builder b = new Builder(random, windowSeconds);
     int rounds = Math.max(1, windowSeconds / 150);
@@ -79,35 +94,60 @@ public final class ChaosSchedule {
     }
     b.at(0.35, FaultKind.LATE_RECEIPT, "all", 0, "first half");
     b.at(0.70, FaultKind.LATE_RECEIPT, "all", 0, "the rest");
-    // Ambiguous outcomes stay on over most of the window, one lost-answer mode per switch.
+    // Ambiguous outcomes on every write endpoint each tenant's writes use (the last tenant writes
+    // staging rows through the Batch API, the others through Table POST/PATCH; every tenant's
+    // write-back is a Table PATCH), over most of the window; one lost-answer mode per switch.
     for (String tenant : tenants) {
-      b.at(0.02, FaultKind.AMBIGUOUS_QAD_INVOICE_POST, tenant + "/qad", 0.75, mode(random));
+      boolean batchApi = tenant.equals(tenants.get(tenants.size() - 1));
+      b.at(
+          0.02,
+          FaultKind.AMBIGUOUS_QAD_INVOICE_POST,
+          tenant + "/qad",
+          0.75,
+          mode(random, ambiguousRate));
+      for (FaultKind kind :
+          batchApi
+              ? List.of(FaultKind.AMBIGUOUS_SN_BATCH, FaultKind.AMBIGUOUS_SN_TABLE_PATCH)
+              : List.of(FaultKind.AMBIGUOUS_SN_TABLE_POST, FaultKind.AMBIGUOUS_SN_TABLE_PATCH)) {
+        b.at(0.02, kind, tenant + "/servicenow", 0.75, mode(random, ambiguousRate));
+      }
     }
-    b.at(
-        0.02,
-        FaultKind.AMBIGUOUS_SN_TABLE_POST,
-        tenants.get(0) + "/servicenow",
-        0.75,
-        mode(random));
-    b.at(
-        0.02,
-        FaultKind.AMBIGUOUS_SN_TABLE_PATCH,
-        tenants.get(0) + "/servicenow",
-        0.75,
-        mode(random));
-    b.at(
-        0.02,
-        FaultKind.AMBIGUOUS_SN_BATCH,
-        tenants.get(tenants.size() - 1) + "/servicenow",
-        0.75,
-        mode(random));
     b.events.sort(Comparator.comparingInt(ChaosEvent::atSecond));
     return new ChaosSchedule(List.copyOf(b.events));
   }
 
-  private static String mode(Random random) {
+  private static String mode(Random random, double rate) {
     LostAnswer[] modes = LostAnswer.values();
-    return "30% " + modes[random.nextInt(modes.length)].name();
+    return Math.round(rate * 100) + "% " + modes[random.nextInt(modes.length)].name();
+  }
+
+  /** The rate an ambiguous event's detail ("30% RESET") names. */
+  static double rate(ChaosEvent event) {
+    String detail = event.detail();
+    return Double.parseDouble(detail.substring(0, detail.indexOf('%'))) / 100;
+  }
+
+  /**
+   * The harness's self-test: approvals and lost answers on QAD's supplier-invoice POST only (at
+   * {@code ambiguousRate}), so a writer that re-sends blindly is caught within a short run.
+   */
+  public static ChaosSchedule selfTest(
+      long seed, int windowSeconds, List<String> tenants, double ambiguousRate) {
+    Random random = new Random(seed);
+    Builder b = new Builder(random, windowSeconds);
+    for (String tenant : tenants) {
+      b.at(
+          0.0,
+          FaultKind.AMBIGUOUS_QAD_INVOICE_POST,
+          tenant + "/qad",
+          0.9,
+          mode(random, ambiguousRate));
+    }
+    for (int wave = 0; wave < WAVES; wave++) {
+      b.at(0.02 + wave * 0.6 / WAVES, FaultKind.INVOICE_APPROVALS, "all", 0, "wave " + wave);
+    }
+    b.events.sort(Comparator.comparingInt(ChaosEvent::atSecond));
+    return new ChaosSchedule(List.copyOf(b.events));
   }
 
   public void print(long seed, PrintStream out) {

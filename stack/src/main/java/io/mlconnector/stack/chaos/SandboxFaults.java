@@ -70,7 +70,11 @@ final class SandboxFaults {
       }
       case AMBIGUOUS_QAD_INVOICE_POST -> {
         f.ambiguousWrites()
-            .set(FaultSwitches.SUPPLIER_INVOICE_POST, 0.3, mode(event), LOST_ANSWER_TIMEOUT_MILLIS);
+            .set(
+                FaultSwitches.SUPPLIER_INVOICE_POST,
+                ChaosSchedule.rate(event),
+                mode(event),
+                LOST_ANSWER_TIMEOUT_MILLIS);
         // Left armed until it has lost one answer (the quiet phase retires it).
         yield () -> {
           if (f.ambiguousWrites().injected(FaultSwitches.SUPPLIER_INVOICE_POST) > 0) {
@@ -126,7 +130,8 @@ final class SandboxFaults {
               case AMBIGUOUS_SN_TABLE_PATCH -> SN_TABLE_PATCH;
               default -> SN_BATCH;
             };
-        f.ambiguousWrites().set(endpoint, 0.3, mode(event), LOST_ANSWER_TIMEOUT_MILLIS);
+        f.ambiguousWrites()
+            .set(endpoint, ChaosSchedule.rate(event), mode(event), LOST_ANSWER_TIMEOUT_MILLIS);
         yield () -> {
           if (f.ambiguousWrites().injected(endpoint) > 0) {
             f.ambiguousWrites().set(endpoint, 0, LostAnswer.RESET);

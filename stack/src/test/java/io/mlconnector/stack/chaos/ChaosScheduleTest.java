@@ -63,6 +63,38 @@ class ChaosScheduleTest {
   }
 
   @Test
+  void lostAnswersOnEveryWriteEndpointOfEveryTenantAtTheGivenRate() {
+    List<ChaosEvent> events = ChaosSchedule.generate(3, 100, TENANTS, SERVICES, 0.3).events();
+    Set<String> armed =
+        events.stream()
+            .filter(e -> e.kind().name().startsWith("AMBIGUOUS_"))
+            .peek(e -> assertThat(ChaosSchedule.rate(e)).isEqualTo(0.3))
+            .map(e -> e.kind().key() + "@" + e.target())
+            .collect(Collectors.toSet());
+    assertThat(armed)
+        .containsExactlyInAnyOrder(
+            "ambiguous_qad_invoice_post@acme/qad",
+            "ambiguous_qad_invoice_post@globex/qad",
+            "ambiguous_sn_table_post@acme/servicenow",
+            "ambiguous_sn_table_patch@acme/servicenow",
+            "ambiguous_sn_batch@globex/servicenow",
+            "ambiguous_sn_table_patch@globex/servicenow");
+  }
+
+  @Test
+  void selfTestLosesQadAnswersOnlyAndApprovesInvoices() {
+    ChaosOptions options = ChaosOptions.parse("--self-test");
+    assertThat(options.selfTest()).isTrue();
+    assertThat(options.ambiguousRate()).isEqualTo(0.5);
+    List<ChaosEvent> events =
+        ChaosSchedule.selfTest(1, 60, TENANTS, options.ambiguousRate()).events();
+    assertThat(events.stream().map(ChaosEvent::kind).collect(Collectors.toSet()))
+        .containsExactlyInAnyOrder(
+            FaultKind.AMBIGUOUS_QAD_INVOICE_POST, FaultKind.INVOICE_APPROVALS);
+    assertThat(ChaosOptions.parse("--ambiguous-rate", "0.3").ambiguousRate()).isEqualTo(0.3);
+  }
+
+  @Test
   void optionsHaveTheDocumentedDefaults() {
     ChaosOptions full = ChaosOptions.parse();
     assertThat(full.records()).isEqualTo(20_000);

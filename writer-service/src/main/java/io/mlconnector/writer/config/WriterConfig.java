@@ -127,5 +127,14 @@ public interface WriterConfig {
      */
     @WithDefault("false")
     boolean haltAfterPost();
+
+    /**
+     * A deliberately broken writer: a supplier-invoice POST whose outcome is unknown is sent again
+     * (up to 3 sends) without looking QAD up first, so ambiguous answers make duplicate invoices.
+     * Exists so the chaos harness's self-test ({@code ./mlc chaos --self-test}) can show that it
+     * catches such a writer; default false, never set it anywhere else.
+     */
+    @WithDefault("false")
+    boolean blindResend();
   }
 }
