@@ -87,6 +87,10 @@ final class ChaosDriver {
         }
         log.printf("    rewound %d consumer groups to %s%n", groups, to);
       }
+      case DLQ_OUTAGE -> {
+        fleet.breakDlq(ChaosRun.TENANTS);
+        after(event.seconds(), fleet::healDlq);
+      }
       case QAD_RECORD_CHANGES -> sandbox.changeRecords(event.target());
       case CLERK_EDITS_APPROVED_INVOICE -> invoices.editApproved(3, random);
       case CLERK_RESUBMITS_INVOICE -> log.printf("    %d resubmitted%n", invoices.resubmit());

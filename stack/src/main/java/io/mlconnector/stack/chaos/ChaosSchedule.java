@@ -74,6 +74,13 @@ public final class ChaosSchedule {
         b.between(0.05, 0.60, FaultKind.RESAVE_WHILE_PAGING, target, 20, "");
         b.between(0.05, 0.60, FaultKind.SAME_SECOND_ROWS, target, 0, "");
       }
+      b.between(
+          0.15,
+          0.45,
+          FaultKind.DLQ_OUTAGE,
+          "mlc.dlq",
+          Math.min(60, windowSeconds * 3 / 10),
+          "an unreadable record per tenant on sn.upsert");
       b.between(0.10, 0.55, FaultKind.ACL_HIDDEN_ROWS, tenants.get(0) + "/servicenow", 25, "");
       for (String tenant : tenants) {
         b.between(0.10, 0.60, FaultKind.QAD_RECORD_CHANGES, tenant, 0, "20 PO lines, 5 suppliers");

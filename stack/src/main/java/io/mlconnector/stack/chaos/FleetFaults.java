@@ -18,6 +18,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * changes are serialised so a restart never races a replay's stop.
  */
 final class FleetFaults {
+  /** The consumer groups of mapper and writer (their defaults; the chaos fleet keeps them). */
+  static final List<String> CONSUMER_GROUPS =
+      List.of("mlc-mapper", "mlc-writer-servicenow", "mlc-writer-qad", "mlc-writer-receipts");
+
   private final Fleet fleet;
   private final LocalStack stack;
   private final String kafkaBootstrap;
@@ -25,6 +29,7 @@ final class FleetFaults {
   private final PrintStream log;
   private final AtomicInteger restarts = new AtomicInteger();
   private final List<ServiceProcess> extras = new ArrayList<>();
+  private final DlqOutage dlq;
 
   FleetFaults(Fleet fleet, LocalStack stack, String kafkaBootstrap, Path logDir, PrintStream log) {
     this.fleet = fleet;
@@ -32,6 +37,7 @@ final class FleetFaults {
     this.kafkaBootstrap = kafkaBootstrap;
     this.logDir = logDir;
     this.log = log;
+    this.dlq = new DlqOutage(kafkaBootstrap);
   }
 
   /** SIGKILL: no shutdown hook, no offset commit, requests cut mid-flight. */
@@ -93,15 +99,30 @@ final class FleetFaults {
     }
     List<ServiceProcess> stoppedExtras = new ArrayList<>(extras);
     stoppedExtras.forEach(this::leave);
-    int groups = OffsetReplay.rewind(kafkaBootstrap, to, log);
+    int groups = OffsetReplay.rewind(kafkaBootstrap, to, CONSUMER_GROUPS, log);
     for (String s : consumers) {
       fleet.restart(s);
     }
     return groups;
   }
 
+  /** The dead-letter topic refuses records; an unreadable record per tenant on sn.upsert. */
+  void breakDlq(List<String> tenants) throws Exception {
+    dlq.breakTopic();
+    dlq.sendUnreadable(io.mlconnector.common.event.Topics.SN_UPSERT, tenants);
+  }
+
+  void healDlq() throws Exception {
+    dlq.heal();
+  }
+
   /** Whatever the schedule left stopped runs again; extra instances leave. */
   synchronized void healAll() throws IOException {
+    try {
+      dlq.heal();
+    } catch (Exception e) {
+      log.println("  ! dead-letter topic not healed: " + e);
+    }
     new ArrayList<>(extras).forEach(this::leave);
     for (ServiceProcess s : fleet.services()) {
       restart(s.name());

@@ -3,9 +3,12 @@ package io.mlconnector.stack.chaos;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -48,7 +51,8 @@ final class OffsetReplay {
    * @return the groups rewound
    */
   @SuppressWarnings("deprecation") // listConsumerGroups: still the call for classic groups
-  static int rewind(String bootstrap, Instant to, PrintStream log) throws InterruptedException {
+  static int rewind(String bootstrap, Instant to, Collection<String> knownGroups, PrintStream log)
+      throws InterruptedException {
     Map<String, Object> config =
         Map.of(
             AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -57,12 +61,17 @@ final class OffsetReplay {
             (int) Duration.ofSeconds(30).toMillis());
     int rewound = 0;
     try (Admin admin = Admin.create(config)) {
-      for (ConsumerGroupListing group : groups(admin)) {
+      // The fleet's own groups too: right after a broker restart the listing can come back empty.
+      Set<String> groups = new TreeSet<>(knownGroups);
+      groups(admin).forEach(g -> groups.add(g.groupId()));
+      for (String group : groups) {
         try {
-          rewind(admin, group.groupId(), to);
-          rewound++;
+          int partitions = rewind(admin, group, to);
+          if (partitions > 0) {
+            rewound++;
+          }
         } catch (ExecutionException e) {
-          log.printf("  replay: group %s not rewound: %s%n", group.groupId(), e.getCause());
+          log.printf("  replay: group %s not rewound: %s%n", group, e.getCause());
         }
       }
     } catch (ExecutionException e) {
@@ -88,7 +97,8 @@ final class OffsetReplay {
     }
   }
 
-  private static void rewind(Admin admin, String group, Instant to)
+  /** Returns the partitions rewound (0 when the group has no committed offsets). */
+  private static int rewind(Admin admin, String group, Instant to)
       throws ExecutionException, InterruptedException {
     awaitEmpty(admin, group);
     Map<TopicPartition, OffsetAndMetadata> committed =
@@ -106,6 +116,10 @@ final class OffsetReplay {
           // No record at or after the time: nothing to replay on that partition.
           target.put(tp, new OffsetAndMetadata(offset >= 0 ? offset : current.offset()));
         });
+    if (target.isEmpty()) {
+      return 0;
+    }
     admin.alterConsumerGroupOffsets(group, target).all().get();
+    return target.size();
   }
 }
