@@ -77,7 +77,7 @@ final class ChaosRun {
           "stack    kafka %s  postgres %s%n", endpoints.kafkaBootstrap(), endpoints.jdbcUrl());
       DemoSettings settings = new DemoSettings();
       fleet.start(endpoints, fleetEnv(settings, fleet, options.selfTest()));
-      Map<String, String> ready = fleet.awaitReady(Duration.ofMinutes(5));
+      Map<String, String> ready = awaitFleet(fleet);
       out.println("fleet    " + ready);
       if (!ready.values().stream().allMatch("UP"::equals)) {
         throw new IllegalStateException("fleet not ready: " + ready + " (logs in " + logs + ")");
@@ -128,6 +128,25 @@ final class ChaosRun {
       out.println("written to " + state.resolve("chaos.json") + "; service logs in " + logs);
       return report;
     }
+  }
+
+  /**
+   * Like a pod's restart policy: a service that exits while the fleet starts (on a busy machine,
+   * e.g. no database connection within the pool's acquisition timeout) is started again, up to 3
+   * times, instead of failing the run before it began.
+   */
+  private Map<String, String> awaitFleet(Fleet fleet) throws Exception {
+    Map<String, String> ready = fleet.awaitReady(Duration.ofMinutes(5));
+    for (int retry = 0; retry < 3 && ready.containsValue("EXITED"); retry++) {
+      for (Map.Entry<String, String> s : ready.entrySet()) {
+        if (s.getValue().equals("EXITED")) {
+          out.printf("fleet    %s exited while starting; starting it again%n", s.getKey());
+          fleet.restart(s.getKey());
+        }
+      }
+      ready = fleet.awaitReady(Duration.ofMinutes(5));
+    }
+    return ready;
   }
 
   private Duration quietTimeout() {
