@@ -133,11 +133,11 @@ final class ChaosRun {
   /**
    * Like a pod's restart policy: a service that exits while the fleet starts (on a busy machine,
    * e.g. no database connection within the pool's acquisition timeout) is started again, up to 3
-   * times, instead of failing the run before it began.
+   * times per service, instead of failing the run before it began.
    */
   private Map<String, String> awaitFleet(Fleet fleet) throws Exception {
     Map<String, String> ready = fleet.awaitReady(Duration.ofMinutes(5));
-    for (int retry = 0; retry < 3 && ready.containsValue("EXITED"); retry++) {
+    for (int retry = 0; retry < 3 * ready.size() && ready.containsValue("EXITED"); retry++) {
       for (Map.Entry<String, String> s : ready.entrySet()) {
         if (s.getValue().equals("EXITED")) {
           out.printf("fleet    %s exited while starting; starting it again%n", s.getKey());
@@ -175,6 +175,9 @@ final class ChaosRun {
     // A partition that failed is paused up to this long before its retry (default 60 s): short
     // enough that a fleet whose faults are over is busy again before the settle phase looks.
     env.put("MLC_KAFKA_CONSUMER_MAX_RETRY_BACKOFF", "10s");
+    // Five services start at once beside the stack on 2 shared cores: Flyway's first connection
+    // can take longer than the pool's default 5 s acquisition timeout.
+    env.put("QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "30S");
     return env;
   }
 
