@@ -136,7 +136,8 @@ final class ChaosRun {
    * times per service, instead of failing the run before it began.
    */
   private Map<String, String> awaitFleet(Fleet fleet) throws Exception {
-    Map<String, String> ready = fleet.awaitReady(Duration.ofMinutes(5));
+    // Five services starting at once took 264-306 s each at load average 38 on 2 cores.
+    Map<String, String> ready = fleet.awaitReady(Duration.ofMinutes(10));
     for (int retry = 0; retry < 3 * ready.size() && ready.containsValue("EXITED"); retry++) {
       for (Map.Entry<String, String> s : ready.entrySet()) {
         if (s.getValue().equals("EXITED")) {
