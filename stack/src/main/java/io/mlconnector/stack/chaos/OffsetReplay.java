@@ -48,13 +48,11 @@ final class OffsetReplay {
    * @return the groups rewound
    */
   @SuppressWarnings("deprecation") // listConsumerGroups: still the call for classic groups
-  static int rewind(String bootstrap, Instant to, PrintStream log) throws InterruptedException {
-    Map<String, Object> config =
-        Map.of(
-            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-            bootstrap,
-            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-            (int) Duration.ofSeconds(30).toMillis());
+  static int rewind(Map<String, Object> kafkaAdmin, Instant to, PrintStream log)
+      throws InterruptedException {
+    Map<String, Object> config = new java.util.HashMap<>(kafkaAdmin);
+    config.put(
+        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) Duration.ofSeconds(30).toMillis());
     int rewound = 0;
     try (Admin admin = Admin.create(config)) {
       for (ConsumerGroupListing group : admin.listConsumerGroups().all().get()) {
