@@ -79,9 +79,7 @@ spec:
             {{- end }}
           env:
             {{- include "mlc.databaseEnv" (dict "root" $root "component" .component) | nindent 12 }}
-            {{- with include "mlc.kafkaSaslEnv" (dict "root" $root "secretName" (include "mlc.kafkaSecretName" $root)) }}
-            {{- . | nindent 12 }}
-            {{- end }}
+            {{- include "mlc.kafkaLoginEnv" (dict "root" $root "secretName" (include "mlc.kafkaSecretName" $root) "user" .component) | nindent 12 }}
             {{- with include "mlc.kafkaTlsEnv" (dict "root" $root) }}
             {{- . | nindent 12 }}
             {{- end }}

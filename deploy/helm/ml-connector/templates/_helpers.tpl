@@ -116,51 +116,50 @@ no partition and idle. dict root, groups (list).
 {{- .Values.api.existingSecret | default (printf "%s-api" (include "mlc.fullname" .)) -}}
 {{- end -}}
 
-{{/* Kafka SASL env (only when enabled), shared by services and Jobs: dict root, secretName. */}}
-{{- define "mlc.kafkaSaslEnv" -}}
+{{/*
+Kafka login env of a service or Job: dict root, secretName, user (a key of kafka.sasl.users:
+the service's name, or "admin" for Jobs). The protocol is always set: the services default to
+SASL_SSL and refuse to start without a login.
+*/}}
+{{- define "mlc.kafkaLoginEnv" -}}
 {{- $kafka := .root.Values.kafka -}}
-{{- if $kafka.sasl.enabled -}}
-- name: KAFKA_SECURITY_PROTOCOL
+- name: MLC_KAFKA_SECURITY_PROTOCOL
+  value: {{ ternary $kafka.sasl.securityProtocol (ternary "SSL" "PLAINTEXT" (eq $kafka.tls.enabled true)) (eq $kafka.sasl.enabled true) | quote }}
+{{- if $kafka.sasl.enabled }}
+- name: MLC_KAFKA_SASL_MECHANISM
+  value: {{ $kafka.sasl.mechanism | quote }}
+- name: MLC_KAFKA_SASL_USERNAME
+  value: {{ index $kafka.sasl.users .user | quote }}
+- name: MLC_KAFKA_SASL_PASSWORD
   valueFrom:
     secretKeyRef:
       name: {{ .secretName }}
-      key: {{ $kafka.sasl.securityProtocolKey }}
-- name: KAFKA_SASL_MECHANISM
-  valueFrom:
-    secretKeyRef:
-      name: {{ .secretName }}
-      key: {{ $kafka.sasl.mechanismKey }}
-- name: KAFKA_SASL_JAAS_CONFIG
-  valueFrom:
-    secretKeyRef:
-      name: {{ .secretName }}
-      key: {{ $kafka.sasl.jaasConfigKey }}
+      key: {{ .user }}-password
 {{- end }}
 {{- end -}}
 
 {{/*
-Shell lines that turn the KAFKA_* env of a Job into a client properties file for the Kafka CLI;
-the secret stays in the pod's environment and an emptyDir, never in the manifest.
+Shell lines that turn the MLC_KAFKA_* env of a Job into a client properties file for the Kafka
+CLI; the secret stays in the pod's environment and an emptyDir, never in the manifest.
 */}}
 {{- define "mlc.kafkaCliPreamble" -}}
 set -eu
 BIN={{ .Values.kafkaCli.binDir | quote }}
-CLIENT_CONFIG=""
-if [ -n "${KAFKA_SECURITY_PROTOCOL:-}" ]; then
-  CLIENT_CONFIG=/tmp/client.properties
-  {
-    echo "security.protocol=${KAFKA_SECURITY_PROTOCOL}"
-    echo "sasl.mechanism=${KAFKA_SASL_MECHANISM}"
-    echo "sasl.jaas.config=${KAFKA_SASL_JAAS_CONFIG}"
-  } > "$CLIENT_CONFIG"
-fi
+CLIENT_CONFIG=/tmp/client.properties
+{
+  echo "security.protocol=${MLC_KAFKA_SECURITY_PROTOCOL}"
+  if [ -n "${MLC_KAFKA_SASL_USERNAME:-}" ]; then
+    echo "sasl.mechanism=${MLC_KAFKA_SASL_MECHANISM}"
+    echo "sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username=\"${MLC_KAFKA_SASL_USERNAME}\" password=\"${MLC_KAFKA_SASL_PASSWORD}\";"
+  fi
+  if [ -f /etc/mlc/kafka/ca.crt ]; then
+    echo "ssl.truststore.type=PEM"
+    echo "ssl.truststore.location=/etc/mlc/kafka/ca.crt"
+  fi
+} > "$CLIENT_CONFIG"
 kafka() {
   tool="$1"; shift
-  if [ -n "$CLIENT_CONFIG" ]; then
-    "$BIN/$tool" --bootstrap-server "$KAFKA_BOOTSTRAP_SERVERS" --command-config "$CLIENT_CONFIG" "$@"
-  else
-    "$BIN/$tool" --bootstrap-server "$KAFKA_BOOTSTRAP_SERVERS" "$@"
-  fi
+  "$BIN/$tool" --bootstrap-server "$KAFKA_BOOTSTRAP_SERVERS" --command-config "$CLIENT_CONFIG" "$@"
 }
 {{- end -}}
 
@@ -205,7 +204,7 @@ volumeMounts:
     mountPath: /tmp
 {{- end -}}
 
-{{/* The Kafka SASL Secret: dict root, name, hook (render as a hook resource for the topic Job). */}}
+{{/* The Kafka SASL Secret (<user>-password per kafka.sasl.users key): dict root, name, hook. */}}
 {{- define "mlc.kafkaSecret" -}}
 {{- $sasl := .root.Values.kafka.sasl -}}
 apiVersion: v1
@@ -222,9 +221,21 @@ metadata:
   {{- end }}
 type: Opaque
 data:
-  {{ $sasl.securityProtocolKey }}: {{ $sasl.securityProtocol | toString | b64enc | quote }}
-  {{ $sasl.mechanismKey }}: {{ $sasl.mechanism | toString | b64enc | quote }}
-  {{ $sasl.jaasConfigKey }}: {{ $sasl.jaasConfig | toString | b64enc | quote }}
+  {{- range $user, $_ := $sasl.users }}
+  {{ $user }}-password: {{ index $sasl.passwords $user | default "" | toString | b64enc | quote }}
+  {{- end }}
+{{- end -}}
+
+{{/*
+Topics each service's Kafka user may write and read, and its consumer-group prefix: fixed by the
+services' code (the local stack's KafkaAcls grants the same). JSON: user key -> {writes, reads, group}.
+*/}}
+{{- define "mlc.kafkaAcls" -}}
+{"qad-poller": {"writes": ["qad.supplier.changed", "qad.po.changed", "qad.dimension.changed", "mlc.parked"], "reads": [], "group": ""},
+ "servicenow-poller": {"writes": ["sn.invoice.changed", "sn.dimension.changed", "mlc.parked"], "reads": [], "group": ""},
+ "mapper-service": {"writes": ["sn.upsert", "qad.invoice.post", "mlc.parked", "mlc.dlq"], "reads": ["qad.supplier.changed", "qad.po.changed", "qad.dimension.changed", "sn.invoice.changed", "sn.dimension.changed"], "group": "mlc-mapper"},
+ "writer-service": {"writes": ["mlc.parked", "mlc.dlq"], "reads": ["sn.upsert", "qad.invoice.post", "qad.po.changed"], "group": "mlc-writer"},
+ "console": {"writes": ["qad.supplier.changed", "qad.po.changed", "qad.dimension.changed", "sn.invoice.changed", "sn.dimension.changed", "sn.upsert", "qad.invoice.post", "mlc.parked"], "reads": ["mlc.parked"], "group": ""}}
 {{- end -}}
 
 {{/* The JDBC URL with sslmode (and the CA when given) appended. */}}
@@ -253,13 +264,9 @@ data:
       key: {{ ternary (printf "%s-password" .component) $v.database.passwordKey $per }}
 {{- end -}}
 
-{{/* Kafka TLS without SASL, and a trusted CA: dict root. */}}
+{{/* A trusted CA for the brokers' TLS: dict root. */}}
 {{- define "mlc.kafkaTlsEnv" -}}
 {{- $kafka := .root.Values.kafka -}}
-{{- if and $kafka.tls.enabled (not $kafka.sasl.enabled) }}
-- name: KAFKA_SECURITY_PROTOCOL
-  value: SSL
-{{- end }}
 {{- if $kafka.tls.caSecret }}
 - name: KAFKA_SSL_TRUSTSTORE_TYPE
   value: PEM

@@ -45,9 +45,7 @@ spec:
               value: /tmp/kafka-logs
             - name: ALLOW_PARTITION_INCREASE
               value: {{ .Values.kafka.topics.allowPartitionIncrease | toString | quote }}
-            {{- with include "mlc.kafkaSaslEnv" (dict "root" . "secretName" $kafkaSecret) }}
-            {{- . | nindent 12 }}
-            {{- end }}
+            {{- include "mlc.kafkaLoginEnv" (dict "root" . "secretName" $kafkaSecret "user" "admin") | nindent 12 }}
           command: ["/bin/sh", "-c"]
           args:
             - |
@@ -79,6 +77,21 @@ spec:
               {{- $override := index $.Values.kafka.topics.overrides $topic | default dict }}
               ensure_topic {{ $topic }} {{ include "mlc.topicPartitions" (dict "root" $ "topic" $topic) }} {{ include "mlc.topicReplicationFactor" (dict "root" $ "topic" $topic) }}
               {{- range $key, $value := $override.config | default dict }} --config {{ printf "%s=%v" $key (ternary (int64 $value) $value (kindIs "float64" $value)) | squote }}{{ end }}
+              {{- end }}
+              {{- if and .Values.kafka.sasl.enabled .Values.kafka.sasl.acls.create }}
+              # Each service's user may write and read only its own topics, in its own groups.
+              {{- range $service, $acl := include "mlc.kafkaAcls" . | fromJson }}
+              {{- $principal := printf "User:%s" (index $.Values.kafka.sasl.users $service) }}
+              {{- range $topic := $acl.writes }}
+              kafka kafka-acls.sh --add --allow-principal {{ $principal | squote }} --operation Write --operation Describe --topic {{ $topic }}
+              {{- end }}
+              {{- range $topic := $acl.reads }}
+              kafka kafka-acls.sh --add --allow-principal {{ $principal | squote }} --operation Read --operation Describe --topic {{ $topic }}
+              {{- end }}
+              {{- if $acl.group }}
+              kafka kafka-acls.sh --add --allow-principal {{ $principal | squote }} --operation Read --group {{ $acl.group }} --resource-pattern-type prefixed
+              {{- end }}
+              {{- end }}
               {{- end }}
 {{- end }}
 {{- end -}}

@@ -240,6 +240,23 @@ shorter ones at start, better to fail the render). */}}
 {{- end -}}
 {{- end -}}
 {{- end -}}
+{{- $sasl := .Values.kafka.sasl -}}
+{{- if $sasl.enabled -}}
+{{- if not (has (toString $sasl.securityProtocol) (list "SASL_SSL" "SASL_PLAINTEXT")) -}}
+{{- fail (printf "kafka.sasl.securityProtocol %q must be SASL_SSL or SASL_PLAINTEXT" (toString $sasl.securityProtocol)) -}}
+{{- end -}}
+{{- if not (has (toString $sasl.mechanism) (list "SCRAM-SHA-512" "SCRAM-SHA-256")) -}}
+{{- fail (printf "kafka.sasl.mechanism %q must be SCRAM-SHA-512 or SCRAM-SHA-256" (toString $sasl.mechanism)) -}}
+{{- end -}}
+{{- range $user := list "admin" "console" "mapper-service" "writer-service" "qad-poller" "servicenow-poller" -}}
+{{- if not (regexMatch "^[!#-\\[\\]-~]+$" (toString (index $sasl.users $user | default ""))) -}}
+{{- fail (printf "kafka.sasl.users.%s must name that user's Kafka principal (printable, no quotes, backslashes or spaces)" $user) -}}
+{{- end -}}
+{{- if and (not $sasl.existingSecret) (not (regexMatch "^[!#-\\[\\]-~]{16,}$" (toString (index $sasl.passwords $user | default "")))) -}}
+{{- fail (printf "kafka.sasl.passwords.%s must be at least 16 printable characters without quotes, backslashes or spaces (or set kafka.sasl.existingSecret)" $user) -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
 {{- $api := .Values.api -}}
 {{- if not $api.existingSecret -}}
 {{- $admin := false -}}

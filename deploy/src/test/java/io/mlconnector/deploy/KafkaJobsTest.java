@@ -81,20 +81,57 @@ class KafkaJobsTest {
 
   @Test
   void inlineSaslCredentialsReachTheHookJobThroughAHookScopedSecret() {
-    Manifests manifests =
-        HelmChart.template()
-            .set("kafka.sasl.enabled", true)
-            .set("kafka.sasl.jaasConfig", "jaas-for-hook")
-            .render();
+    Manifests manifests = HelmChart.template().render();
 
     Map<String, Object> hookSecret = manifests.named("Secret", FULLNAME + "-kafka-topics");
     assertThat(Yamls.string(hookSecret, "metadata", "annotations", "helm.sh/hook"))
         .isEqualTo("pre-install,pre-upgrade");
     Map<String, Object> job = container(manifests.named("Job", FULLNAME + "-topics"));
-    assertThat(
-            Yamls.string(
-                envVar(job, "KAFKA_SASL_JAAS_CONFIG"), "valueFrom", "secretKeyRef", "name"))
-        .isEqualTo(FULLNAME + "-kafka-topics");
+    assertThat(Yamls.map(envVar(job, "MLC_KAFKA_SASL_PASSWORD"), "valueFrom", "secretKeyRef"))
+        .containsEntry("name", FULLNAME + "-kafka-topics")
+        .containsEntry("key", "admin-password");
+    assertThat(Yamls.string(envVar(job, "MLC_KAFKA_SASL_USERNAME"), "value"))
+        .isEqualTo("mlc-admin");
+    assertThat(Yamls.string(envVar(job, "MLC_KAFKA_SECURITY_PROTOCOL"), "value"))
+        .isEqualTo("SASL_SSL");
+  }
+
+  @Test
+  void theTopicJobGrantsEachServiceOnlyItsOwnTopicsAndGroups() {
+    String script = jobScript(HelmChart.template().render());
+
+    assertThat(script)
+        .contains(
+            "kafka kafka-acls.sh --add --allow-principal 'User:mapper-service' --operation Write"
+                + " --operation Describe --topic sn.upsert")
+        .contains(
+            "kafka kafka-acls.sh --add --allow-principal 'User:writer-service' --operation Read"
+                + " --operation Describe --topic sn.upsert")
+        .contains(
+            "kafka kafka-acls.sh --add --allow-principal 'User:writer-service' --operation Read"
+                + " --group mlc-writer --resource-pattern-type prefixed")
+        .contains(
+            "kafka kafka-acls.sh --add --allow-principal 'User:qad-poller' --operation Write"
+                + " --operation Describe --topic qad.po.changed");
+    // A poller can never forge a command: no grant of a command topic to either poller.
+    for (String poller : List.of("qad-poller", "servicenow-poller")) {
+      for (String command : List.of("sn.upsert", "qad.invoice.post")) {
+        assertThat(script)
+            .doesNotContain(
+                "'User:"
+                    + poller
+                    + "' --operation Write --operation Describe --topic "
+                    + command
+                    + "\n");
+      }
+    }
+    assertThat(script).doesNotContain("--topic '*'").doesNotContain("--topic *");
+    assertThat(jobScript(HelmChart.template().set("kafka.sasl.acls.create", false).render()))
+        .doesNotContain("kafka-acls.sh");
+  }
+
+  private static String jobScript(Manifests manifests) {
+    return script(manifests.named("Job", FULLNAME + "-topics"));
   }
 
   @Test

@@ -141,6 +141,7 @@ class LeastPrivilegeTest {
             .set("tenants[0].id", "acme")
             .set("database.sslMode", "verify-full")
             .set("database.sslRootCertSecret", "pg-ca")
+            .set("kafka.sasl.enabled", false)
             .set("kafka.tls.enabled", true)
             .set("kafka.tls.caSecret", "kafka-ca")
             .set("internalTls.enabled", true)
@@ -154,7 +155,7 @@ class LeastPrivilegeTest {
     for (String service : SERVICES) {
       Map<String, Object> deployment = tls.deploymentsOf(service).get(0);
       Map<String, Object> c = container(deployment);
-      assertThat(Yamls.string(envVar(c, "KAFKA_SECURITY_PROTOCOL"), "value")).isEqualTo("SSL");
+      assertThat(Yamls.string(envVar(c, "MLC_KAFKA_SECURITY_PROTOCOL"), "value")).isEqualTo("SSL");
       assertThat(Yamls.string(envVar(c, "KAFKA_SSL_TRUSTSTORE_LOCATION"), "value"))
           .isEqualTo("/etc/mlc/kafka/ca.crt");
       assertThat(hasEnv(c, "QUARKUS_HTTP_SSL_CERTIFICATE_FILES")).isTrue();

@@ -27,11 +27,14 @@ class SecretHandlingTest {
   private static final String DB_USER = "TEST-SECRET-db-user-0b2d";
   private static final String DB_PASSWORD = "TEST-SECRET-db-password-7f3a";
   private static final String KAFKA_PASSWORD = "TEST-SECRET-kafka-password-9c1e";
-  private static final String JAAS =
-      "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"mlc\""
-          + " password=\""
-          + KAFKA_PASSWORD
-          + "\";";
+  private static final List<String> KAFKA_USERS =
+      List.of(
+          "admin",
+          "console",
+          "mapper-service",
+          "writer-service",
+          "qad-poller",
+          "servicenow-poller");
   private static final String API_TOKEN = "TEST-SECRET-api-token-51bd-0123456789";
   private static final String SYNC_TOKEN = "TEST-SECRET-sync-token-77e2-0123456789";
   private static final String RAW_KEY = "TEST-SECRET-crypto-key-32bytes!!";
@@ -44,9 +47,7 @@ class SecretHandlingTest {
       Map.of(
           "QUARKUS_DATASOURCE_USERNAME", "database",
           "QUARKUS_DATASOURCE_PASSWORD", "database",
-          "KAFKA_SECURITY_PROTOCOL", "kafka",
-          "KAFKA_SASL_MECHANISM", "kafka",
-          "KAFKA_SASL_JAAS_CONFIG", "kafka",
+          "MLC_KAFKA_SASL_PASSWORD", "kafka",
           "MLC_CRYPTO_KEYS", "crypto",
           "MLC_CRYPTO_ACTIVE_KEY_ID", "crypto",
           "MLC_SERVICENOW_RECEIPT_SYNC_TOKEN", "api");
@@ -75,7 +76,8 @@ class SecretHandlingTest {
         .contains(
             DB_USER,
             DB_PASSWORD,
-            JAAS,
+            KAFKA_PASSWORD + "-mapper-service",
+            KAFKA_PASSWORD + "-admin",
             "ops:admin:" + API_TOKEN + "\nreceipt-sync:operate:" + SYNC_TOKEN,
             SYNC_TOKEN,
             CRYPTO_KEYS,
@@ -127,8 +129,24 @@ class SecretHandlingTest {
     }
     for (Map<String, Object> c : List.of(writer, mapper, qadPoller, snPoller)) {
       assertThat(hasEnv(c, "QUARKUS_DATASOURCE_PASSWORD")).isTrue();
-      assertThat(hasEnv(c, "KAFKA_SASL_JAAS_CONFIG")).isTrue();
     }
+    // One Kafka principal per service: its own user name and its own password key, nothing else.
+    Map<String, Map<String, Object>> byService =
+        Map.of(
+            "console", console,
+            "writer-service", writer,
+            "mapper-service", mapper,
+            "qad-poller", qadPoller,
+            "servicenow-poller", snPoller);
+    byService.forEach(
+        (service, c) -> {
+          assertThat(Yamls.string(envVar(c, "MLC_KAFKA_SASL_USERNAME"), "value"))
+              .isEqualTo(service);
+          assertThat(secretRef(c, "MLC_KAFKA_SASL_PASSWORD"))
+              .isEqualTo(FULLNAME + "-kafka/" + service + "-password");
+          assertThat(Yamls.string(envVar(c, "MLC_KAFKA_SECURITY_PROTOCOL"), "value"))
+              .isEqualTo("SASL_SSL");
+        });
   }
 
   @Test
@@ -139,7 +157,6 @@ class SecretHandlingTest {
             .set("database.passwordKey", "pg-password")
             .set("crypto.keysKey", "aes-keys")
             .set("api.receiptSyncTokenKey", "sync")
-            .set("kafka.sasl.jaasConfigKey", "jaas")
             .render();
 
     assertThat(manifests.ofKind("Secret")).isEmpty();
@@ -169,9 +186,27 @@ class SecretHandlingTest {
         .isEqualTo("mlc-api-tokens/sync");
     assertThat(new Yaml().dump(manifests.deploymentsOf("console").get(0)))
         .contains("secretName: mlc-api-tokens");
-    assertThat(secretRef(console, "KAFKA_SASL_JAAS_CONFIG")).isEqualTo("mlc-kafka/jaas");
+    assertThat(secretRef(console, "MLC_KAFKA_SASL_PASSWORD"))
+        .isEqualTo("mlc-kafka/console-password");
     Map<String, Object> topicsJob = container(manifests.named("Job", FULLNAME + "-topics"));
-    assertThat(secretRef(topicsJob, "KAFKA_SASL_JAAS_CONFIG")).isEqualTo("mlc-kafka/jaas");
+    assertThat(secretRef(topicsJob, "MLC_KAFKA_SASL_PASSWORD"))
+        .isEqualTo("mlc-kafka/admin-password");
+  }
+
+  @Test
+  void emptyOrShortKafkaPasswordsFailTheRender() {
+    assertThatThrownBy(
+            () -> HelmChart.template().set("kafka.sasl.passwords.writer-service", "").render())
+        .hasMessageContaining("kafka.sasl.passwords.writer-service must be at least 16");
+    assertThatThrownBy(
+            () -> HelmChart.template().set("kafka.sasl.passwords.admin", "short-password").render())
+        .hasMessageContaining("kafka.sasl.passwords.admin must be at least 16");
+    assertThatThrownBy(
+            () ->
+                HelmChart.template()
+                    .set("kafka.sasl.passwords.console", "has a space and quote\"0123")
+                    .render())
+        .hasMessageContaining("kafka.sasl.passwords.console");
   }
 
   @Test
@@ -216,7 +251,7 @@ class SecretHandlingTest {
     Map<String, Object> values =
         Map.of(
             "database", Map.of("username", DB_USER, "password", DB_PASSWORD),
-            "kafka", Map.of("sasl", Map.of("enabled", true, "jaasConfig", JAAS)),
+            "kafka", Map.of("sasl", Map.of("passwords", kafkaPasswords())),
             "crypto", Map.of("keys", CRYPTO_KEYS, "activeKeyId", "k2"),
             "api",
                 Map.of(
@@ -228,6 +263,12 @@ class SecretHandlingTest {
     Path file = tmp.resolve("inline-secrets.yaml");
     Files.writeString(file, new Yaml().dump(values));
     return HelmChart.template().values(file).render();
+  }
+
+  private static Map<String, String> kafkaPasswords() {
+    Map<String, String> passwords = new java.util.LinkedHashMap<>();
+    KAFKA_USERS.forEach(user -> passwords.put(user, KAFKA_PASSWORD + "-" + user));
+    return passwords;
   }
 
   private static Map<String, Object> onlyContainer(Manifests manifests, String service) {

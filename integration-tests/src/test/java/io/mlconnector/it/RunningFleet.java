@@ -30,10 +30,6 @@ final class RunningFleet implements AutoCloseable {
   private final Map<String, String> env = new LinkedHashMap<>();
 
   RunningFleet(Map<String, String> extraEnv) {
-    env.put("KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrap());
-    env.put("QUARKUS_DATASOURCE_JDBC_URL", stack.jdbcUrl());
-    env.put("QUARKUS_DATASOURCE_USERNAME", stack.jdbcUser());
-    env.put("QUARKUS_DATASOURCE_PASSWORD", stack.jdbcPassword());
     env.put("MLC_TENANT_REGISTRY_SCHEMA", REGISTRY_SCHEMA);
     env.put("MLC_CRYPTO_KEYS", TenantFixtures.CRYPTO_KEYS);
     env.put("MLC_CRYPTO_ACTIVE_KEY_ID", TenantFixtures.CRYPTO_KEY_ID);
@@ -65,7 +61,9 @@ final class RunningFleet implements AutoCloseable {
   ServiceProcess startService(String name, Map<String, String> extra) throws Exception {
     ServiceProcess service =
         new ServiceProcess(name, Ports.free(), Path.of("target", "it-logs", name + ".log"));
-    Map<String, String> all = new LinkedHashMap<>(env);
+    // Each service logs in to Kafka as its own principal, so the fleet runs under the ACLs.
+    Map<String, String> all = new LinkedHashMap<>(stack.serviceEnv(name));
+    all.putAll(env);
     all.putAll(extra);
     service.start(SharedStack.projectRoot(), all);
     services.put(name, service);

@@ -25,6 +25,7 @@ final class UpLauncher {
           "MLC_JDBC_URL",
           "MLC_JDBC_USER",
           "MLC_JDBC_PASSWORD",
+          "MLC_STACK_KAFKA_SECRET",
           "KAFKA_BOOTSTRAP_SERVERS",
           "QUARKUS_DATASOURCE_JDBC_URL",
           "QUARKUS_DATASOURCE_USERNAME",

@@ -26,7 +26,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -53,7 +52,7 @@ class PollFailureTest {
     volatile Predicate<List<Outgoing>> refuse = events -> true;
 
     FailingPublisher(EventPublisher real) {
-      super(Map.of("bootstrap.servers", SharedStack.endpoints().kafkaBootstrap()));
+      super(SharedStack.endpoints().kafkaAdminSettings());
       this.real = real;
     }
 

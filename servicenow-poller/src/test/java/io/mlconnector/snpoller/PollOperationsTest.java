@@ -56,7 +56,7 @@ class PollOperationsTest {
     volatile Predicate<List<Outgoing>> refuse = events -> true;
 
     FailingPublisher(EventPublisher real) {
-      super(Map.of("bootstrap.servers", SharedStack.endpoints().kafkaBootstrap()));
+      super(SharedStack.endpoints().kafkaAdminSettings());
       this.real = real;
     }
 

@@ -4,6 +4,7 @@ import io.mlconnector.common.event.Topics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.logging.Logger;
@@ -35,17 +36,24 @@ public final class LocalStack implements AutoCloseable {
    *     or null
    * @param kafkaPort the local broker's client port (its controller takes the next), 0 for free
    * @param postgresPort the embedded PostgreSQL's port, 0 for free
+   * @param kafkaSecret the secret the local broker's logins derive from ({@link KafkaLogins}), null
+   *     for a fresh random one
    */
   public record Options(
       boolean keepData,
       String kafkaBootstrap,
       StackEndpoints externalJdbc,
       int kafkaPort,
-      int postgresPort) {
+      int postgresPort,
+      String kafkaSecret) {
 
-    /** Throwaway servers on free ports, PostgreSQL possibly external. */
+    /** Throwaway servers on free ports, PostgreSQL possibly external, logins of this run. */
     public static Options throwaway(StackEndpoints externalJdbc) {
-      return new Options(false, null, externalJdbc, 0, 0);
+      return new Options(false, null, externalJdbc, 0, 0, null);
+    }
+
+    public Options withKafkaSecret(String secret) {
+      return new Options(keepData, kafkaBootstrap, externalJdbc, kafkaPort, postgresPort, secret);
     }
   }
 
@@ -67,7 +75,12 @@ public final class LocalStack implements AutoCloseable {
             : PostgresServer.external(jdbc.jdbcUrl(), jdbc.jdbcUser(), jdbc.jdbcPassword());
     this.kafka =
         options.kafkaBootstrap() == null
-            ? new KafkaBroker(this.stateDir.resolve("kafka").resolve("data"), options.kafkaPort())
+            ? new KafkaBroker(
+                this.stateDir.resolve("kafka").resolve("data"),
+                options.kafkaPort(),
+                options.kafkaSecret() == null
+                    ? KafkaLogins.generate()
+                    : KafkaLogins.of(options.kafkaSecret()))
             : KafkaBroker.external(options.kafkaBootstrap());
   }
 
@@ -79,15 +92,18 @@ public final class LocalStack implements AutoCloseable {
     postgres.start();
     kafka.start();
     kafka.createTopics(Topics.ALL, TOPIC_PARTITIONS, Duration.ofSeconds(60));
+    kafka.grantServices(Duration.ofSeconds(60));
+    KafkaLogins logins = kafka.logins();
     endpoints =
         new StackEndpoints(
             kafka.bootstrapServers(),
             postgres.jdbcUrl(),
             postgres.user(),
             postgres.password(),
-            ProcessHandle.current().pid());
+            ProcessHandle.current().pid(),
+            logins == null ? null : logins.secret());
     endpoints.writeTo(endpointsFile(stateDir));
-    Files.writeString(stateDir.resolve("stack.env"), endpoints.asShellEnv());
+    writeOwnerOnly(stateDir.resolve("stack.env"), endpoints.asShellEnv());
     LOG.info(
         () ->
             String.format(
@@ -96,6 +112,17 @@ public final class LocalStack implements AutoCloseable {
                 endpoints.kafkaBootstrap(),
                 endpoints.jdbcUrl()));
     return endpoints;
+  }
+
+  /**
+   * Writes a file only its owner can read (it may hold the JDBC password, and {@code StackMain}'s
+   * generated Kafka secret).
+   */
+  static void writeOwnerOnly(Path file, String content) throws IOException {
+    Files.deleteIfExists(file);
+    Files.createFile(
+        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Files.writeString(file, content);
   }
 
   /** Outage controls for chaos runs: the broker stops, its data and ports stay. */

@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The stack a test JVM uses: the one named by {@code MLC_KAFKA_BOOTSTRAP} + {@code MLC_JDBC_URL}
- * (set by {@code ./mlc test} and CI, which start one stack for the whole build), or else one
- * launched here, in its own JVM, once per test JVM. A launched stack follows this JVM: it stops
- * when this JVM exits, even when it is killed.
+ * The stack a test JVM uses: the one named by {@code MLC_KAFKA_BOOTSTRAP} + {@code MLC_JDBC_URL} +
+ * {@code MLC_STACK_KAFKA_SECRET} (set by {@code ./mlc test} and CI, which start one stack for the
+ * whole build), or else one launched here, in its own JVM, once per test JVM. A launched stack
+ * follows this JVM: it stops when this JVM exits, even when it is killed.
  */
 public final class SharedStack {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
@@ -32,13 +32,18 @@ public final class SharedStack {
     try {
       Path stateDir = Files.createTempDirectory("mlc-stack-");
       Path log = stateDir.resolveSibling(stateDir.getFileName() + ".log");
-      Process process =
+      // The broker's logins derive from a secret of this JVM, handed to the launcher by
+      // environment: it is in no file.
+      KafkaLogins logins = KafkaLogins.generate();
+      ProcessBuilder builder =
           new ProcessBuilder(command(stateDir))
               .redirectErrorStream(true)
-              .redirectOutput(log.toFile())
-              .start();
+              .redirectOutput(log.toFile());
+      builder.environment().put(KafkaLogins.ENV_SECRET, logins.secret());
+      Process process = builder.start();
       Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process), "stack-stop"));
-      return awaitReady(process, LocalStack.endpointsFile(stateDir), log);
+      return awaitReady(process, LocalStack.endpointsFile(stateDir), log)
+          .withKafkaSecret(logins.secret());
     } catch (IOException e) {
       throw new IllegalStateException("cannot launch the local stack", e);
     }

@@ -1,5 +1,6 @@
 package io.mlconnector.stack;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,11 +14,66 @@ import java.util.Map;
  * tests, the demo and {@code ./mlc}.
  *
  * @param pid the launcher's process id, so a stale file can be recognised
+ * @param kafkaSecret the secret the local broker's logins derive from ({@link KafkaLogins}); never
+ *     written to {@code stack.json}, null for a broker the stack does not run
  */
 public record StackEndpoints(
-    String kafkaBootstrap, String jdbcUrl, String jdbcUser, String jdbcPassword, long pid) {
+    String kafkaBootstrap,
+    String jdbcUrl,
+    String jdbcUser,
+    String jdbcPassword,
+    long pid,
+    @JsonIgnore String kafkaSecret) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Endpoints without a local broker's logins (an external Kafka, or JDBC only). */
+  public StackEndpoints(
+      String kafkaBootstrap, String jdbcUrl, String jdbcUser, String jdbcPassword, long pid) {
+    this(kafkaBootstrap, jdbcUrl, jdbcUser, jdbcPassword, pid, null);
+  }
+
+  /** The same endpoints with the broker's secret (kept in memory by whoever started it). */
+  public StackEndpoints withKafkaSecret(String secret) {
+    return new StackEndpoints(kafkaBootstrap, jdbcUrl, jdbcUser, jdbcPassword, pid, secret);
+  }
+
+  /** The local broker's logins, or null when the stack does not run the broker. */
+  public KafkaLogins kafkaLogins() {
+    return kafkaSecret == null ? null : KafkaLogins.of(kafkaSecret);
+  }
+
+  /**
+   * Kafka client settings with bootstrap servers, logged in as the super user: what tests and the
+   * launcher's own clients use.
+   */
+  public Map<String, Object> kafkaAdminSettings() {
+    Map<String, Object> settings = new LinkedHashMap<>();
+    settings.put("bootstrap.servers", kafkaBootstrap);
+    KafkaLogins logins = kafkaLogins();
+    settings.putAll(
+        logins != null
+            ? logins.clientSettings(KafkaLogins.ADMIN)
+            : ExternalKafka.clientSettings(System.getenv()));
+    return settings;
+  }
+
+  /**
+   * The environment of a service started as its own process: bootstrap servers, PostgreSQL and the
+   * service's own Kafka login ({@code principal}, see {@link KafkaAcls}).
+   */
+  public Map<String, String> serviceEnv(String principal) {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);
+    env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
+    env.put("QUARKUS_DATASOURCE_USERNAME", jdbcUser);
+    env.put("QUARKUS_DATASOURCE_PASSWORD", jdbcPassword);
+    KafkaLogins logins = kafkaLogins();
+    if (logins != null) {
+      env.putAll(logins.serviceEnv(principal));
+    }
+    return env;
+  }
 
   /** Environment variable names, also accepted as system properties. */
   public static final String ENV_KAFKA = "MLC_KAFKA_BOOTSTRAP";
@@ -57,13 +113,21 @@ public record StackEndpoints(
         + "'\n";
   }
 
-  /** Quarkus configuration pointing a service at this stack. */
+  /**
+   * Quarkus configuration pointing a service under test at this stack. It logs in as the super
+   * user: a test publishes the service's input through the same beans (the services' own principals
+   * and ACLs are proven by {@code KafkaAclsTest} and exercised by every fleet run).
+   */
   public Map<String, String> quarkusConfig() {
     Map<String, String> config = new LinkedHashMap<>();
     config.put("kafka.bootstrap.servers", kafkaBootstrap);
     config.put("quarkus.datasource.jdbc.url", jdbcUrl);
     config.put("quarkus.datasource.username", jdbcUser);
     config.put("quarkus.datasource.password", jdbcPassword);
+    KafkaLogins logins = kafkaLogins();
+    if (logins != null) {
+      config.putAll(logins.serviceConfig(KafkaLogins.ADMIN));
+    }
     return config;
   }
 
@@ -77,7 +141,12 @@ public record StackEndpoints(
     String user = setting(ENV_JDBC_USER);
     String password = setting(ENV_JDBC_PASSWORD);
     return new StackEndpoints(
-        kafka, jdbc, user == null ? "postgres" : user, password == null ? "" : password, -1);
+        kafka,
+        jdbc,
+        user == null ? "postgres" : user,
+        password == null ? "" : password,
+        -1,
+        setting(KafkaLogins.ENV_SECRET));
   }
 
   private static String setting(String name) {

@@ -11,7 +11,9 @@ import java.util.concurrent.CountDownLatch;
  * </pre>
  *
  * An external PostgreSQL is used instead of the embedded one when {@code MLC_JDBC_URL} (and
- * optionally {@code MLC_JDBC_USER}, {@code MLC_JDBC_PASSWORD}) is set.
+ * optionally {@code MLC_JDBC_USER}, {@code MLC_JDBC_PASSWORD}) is set. The broker's logins derive
+ * from {@code MLC_STACK_KAFKA_SECRET} when given (not written anywhere), else from a generated
+ * secret written to the owner-only {@code stack.env}.
  */
 public final class StackMain {
   private StackMain() {}
@@ -29,7 +31,15 @@ public final class StackMain {
         }
       }
     }
-    LocalStack stack = new LocalStack(stateDir, externalPostgres());
+    // The Kafka secret comes from whoever started us (./mlc test, a test JVM), so it is never
+    // written down; started alone (./mlc stack) we generate it and hand it over in stack.env.
+    String given = System.getenv(KafkaLogins.ENV_SECRET);
+    KafkaLogins logins =
+        given == null || given.isBlank() ? KafkaLogins.generate() : KafkaLogins.of(given);
+    LocalStack stack =
+        new LocalStack(
+            stateDir,
+            LocalStack.Options.throwaway(externalPostgres()).withKafkaSecret(logins.secret()));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -44,7 +54,12 @@ public final class StackMain {
       ProcessHandle.current().parent().ifPresent(p -> p.onExit().thenRun(() -> System.exit(0)));
     }
     try {
-      stack.start();
+      StackEndpoints endpoints = stack.start();
+      if (given == null || given.isBlank()) {
+        Path env = stateDir.resolve("stack.env");
+        LocalStack.writeOwnerOnly(
+            env, endpoints.asShellEnv() + KafkaLogins.ENV_SECRET + "='" + logins.secret() + "'\n");
+      }
     } catch (Exception e) {
       System.err.println("local stack failed to start: " + e);
       e.printStackTrace();

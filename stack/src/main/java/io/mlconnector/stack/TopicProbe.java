@@ -2,6 +2,7 @@ package io.mlconnector.stack;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,24 +21,25 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Test-side access to the stack's broker: send raw records, read what a topic holds. */
 public final class TopicProbe {
-  private final String bootstrap;
+  private final Map<String, Object> login;
 
+  /** Logged in as the stack's super user. */
   public TopicProbe(StackEndpoints stack) {
-    this.bootstrap = stack.kafkaBootstrap();
+    this(stack.kafkaAdminSettings());
+  }
+
+  /** With these client settings (bootstrap servers and login), e.g. one service's principal. */
+  public TopicProbe(Map<String, Object> login) {
+    this.login = Map.copyOf(login);
   }
 
   /** Sends one record and waits for the broker's acknowledgement. */
   public void send(String topic, String key, byte[] value) throws Exception {
-    Map<String, Object> config =
-        Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            bootstrap,
-            ProducerConfig.ACKS_CONFIG,
-            "all",
-            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-            StringSerializer.class.getName(),
-            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-            ByteArraySerializer.class.getName());
+    Map<String, Object> config = new HashMap<>(login);
+    config.put(ProducerConfig.ACKS_CONFIG, "all");
+    config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);
     try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config)) {
       producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
     }
@@ -49,18 +51,21 @@ public final class TopicProbe {
    */
   public List<ConsumerRecord<String, byte[]>> readUntil(
       String topic, Predicate<List<ConsumerRecord<String, byte[]>>> done, Duration timeout) {
-    Map<String, Object> config =
-        Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            bootstrap,
-            ConsumerConfig.GROUP_ID_CONFIG,
-            "probe-" + UUID.randomUUID(),
-            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-            "earliest",
-            ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-            StringDeserializer.class.getName(),
-            ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-            ByteArrayDeserializer.class.getName());
+    return readUntil(topic, "probe-" + UUID.randomUUID(), done, timeout);
+  }
+
+  /** The same, as a member of consumer group {@code group}. */
+  public List<ConsumerRecord<String, byte[]>> readUntil(
+      String topic,
+      String group,
+      Predicate<List<ConsumerRecord<String, byte[]>>> done,
+      Duration timeout) {
+    Map<String, Object> config = new HashMap<>(login);
+    config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    config.put(
+        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
     List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
     try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
       consumer.subscribe(List.of(topic));

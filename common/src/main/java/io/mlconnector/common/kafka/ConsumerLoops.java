@@ -34,7 +34,7 @@ public class ConsumerLoops {
       EventPublisher publisher,
       RecordParker parker) {
     this.kafkaConfig = kafkaConfig;
-    this.config = config;
+    this.config = KafkaSecurity.requireUsable(config);
     this.publisher = publisher;
     this.parker = parker;
   }

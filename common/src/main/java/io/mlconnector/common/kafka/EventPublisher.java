@@ -51,7 +51,8 @@ public class EventPublisher {
   public EventPublisher(
       @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, KafkaConfig config) {
     this(
-        new KafkaProducer<>(producerConfig(kafkaConfig, config.maxRecordBytes())),
+        new KafkaProducer<>(
+            producerConfig(kafkaConfig, KafkaSecurity.requireUsable(config).maxRecordBytes())),
         config.maxRecordBytes());
   }
 

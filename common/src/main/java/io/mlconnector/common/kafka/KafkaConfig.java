@@ -3,6 +3,7 @@ package io.mlconnector.common.kafka;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** The connector's own Kafka settings ({@code mlc.kafka.*}), shared by producers and consumers. */
 @ConfigMapping(prefix = "mlc.kafka")
@@ -17,6 +18,35 @@ public interface KafkaConfig {
 
   /** Every consumer loop's failure handling. */
   Consumer consumer();
+
+  /**
+   * How every Kafka client of the service (producers, consumer loops, the console's readers, the
+   * readiness check's admin client) talks to the brokers: {@code SASL_SSL} (default), {@code
+   * SASL_PLAINTEXT} (loopback only: the local stack), {@code SSL} or {@code PLAINTEXT} (an opt-out
+   * for brokers without authentication). Applied through {@code kafka.security.protocol} in
+   * common's {@code microprofile-config.properties}.
+   */
+  @WithDefault("SASL_SSL")
+  String securityProtocol();
+
+  /** The service's own Kafka principal (SCRAM), used when the protocol is a SASL one. */
+  Sasl sasl();
+
+  /** SASL/SCRAM login of the service: one principal per service, its ACLs name its topics. */
+  interface Sasl {
+    /** {@code SCRAM-SHA-512} (default) or {@code SCRAM-SHA-256}. */
+    @WithDefault("SCRAM-SHA-512")
+    String mechanism();
+
+    /** The principal's name ({@code MLC_KAFKA_SASL_USERNAME}), e.g. {@code mapper-service}. */
+    Optional<String> username();
+
+    /**
+     * Its password ({@code MLC_KAFKA_SASL_PASSWORD}): printable, without quotes, backslashes or
+     * spaces (it goes into a JAAS line).
+     */
+    Optional<String> password();
+  }
 
   /** Failure handling of the consumer loops. */
   interface Consumer {

@@ -71,17 +71,17 @@ public final class BenchMain {
     for (SandboxTenant t : sandbox.tenants()) {
       registry.put(TenantFixtures.sandboxTenant(t, t.id().equals("bench")));
     }
-    Map<String, String> env = env(endpoints);
-    ServiceProcess poller = start("qad-poller", root, env, open);
-    start("mapper-service", root, env, open);
-    ServiceProcess writer = start("writer-service", root, env, open);
+    Map<String, String> env = env();
+    ServiceProcess poller = start("qad-poller", root, endpoints, env, open);
+    start("mapper-service", root, endpoints, env, open);
+    ServiceProcess writer = start("writer-service", root, endpoints, env, open);
 
     out.println("batched mode (the connector):");
     BenchFigures batched = measure("bench", poller, sandbox, records, out);
     writer.close();
     Map<String, String> naiveEnv = new LinkedHashMap<>(env);
     naiveEnv.put("MLC_WRITER_SERVICENOW_NAIVE", "true");
-    start("writer-service", root, naiveEnv, open);
+    start("writer-service", root, endpoints, naiveEnv, open);
     out.printf("naive mode (one lookup + one write per record), on %,d records:%n", naiveRecords);
     BenchFigures naive = measure("bench-naive", poller, sandbox, naiveRecords, out);
     report(batched, naive, records, root.resolve(".mlc/bench.json"), out);
@@ -103,10 +103,17 @@ public final class BenchMain {
   }
 
   private static ServiceProcess start(
-      String name, Path root, Map<String, String> env, List<AutoCloseable> open) throws Exception {
+      String name,
+      Path root,
+      StackEndpoints stack,
+      Map<String, String> env,
+      List<AutoCloseable> open)
+      throws Exception {
     ServiceProcess service =
         new ServiceProcess(name, Ports.free(), root.resolve(".mlc/bench-logs/" + name + ".log"));
-    service.start(root, env);
+    Map<String, String> all = new LinkedHashMap<>(stack.serviceEnv(name));
+    all.putAll(env);
+    service.start(root, all);
     open.add(0, service);
     while (!service.readiness().equals("UP")) {
       if (service.readiness().equals("EXITED")) {
@@ -117,12 +124,8 @@ public final class BenchMain {
     return service;
   }
 
-  private static Map<String, String> env(StackEndpoints stack) {
+  private static Map<String, String> env() {
     Map<String, String> env = new LinkedHashMap<>();
-    env.put("KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrap());
-    env.put("QUARKUS_DATASOURCE_JDBC_URL", stack.jdbcUrl());
-    env.put("QUARKUS_DATASOURCE_USERNAME", stack.jdbcUser());
-    env.put("QUARKUS_DATASOURCE_PASSWORD", stack.jdbcPassword());
     env.put("MLC_TENANT_REGISTRY_SCHEMA", REGISTRY);
     env.put("MLC_CRYPTO_KEYS", TenantFixtures.CRYPTO_KEYS);
     env.put("MLC_CRYPTO_ACTIVE_KEY_ID", TenantFixtures.CRYPTO_KEY_ID);

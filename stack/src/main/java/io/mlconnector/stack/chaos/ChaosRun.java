@@ -99,7 +99,7 @@ final class ChaosRun {
           invoices.plannedCount());
       SandboxFaults sandboxFaults = new SandboxFaults(sandbox, random);
       FleetFaults fleetFaults =
-          new FleetFaults(fleet, stack, endpoints.kafkaBootstrap(), logs, out);
+          new FleetFaults(fleet, stack, endpoints.kafkaAdminSettings(), logs, out);
       ChaosDriver driver = new ChaosDriver(sandboxFaults, fleetFaults, invoices, random, out);
       out.println("fault schedule running…");
       driver.run(schedule);

@@ -4,6 +4,7 @@ import io.mlconnector.common.event.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -30,10 +31,11 @@ final class DlqOutage {
 
   private static final String LIMIT = "max.message.bytes";
 
-  private final String bootstrap;
+  private final Map<String, Object> kafkaAdmin;
 
-  DlqOutage(String bootstrap) {
-    this.bootstrap = bootstrap;
+  /** {@code kafkaAdmin}: the stack's super-user client settings (the broker enforces ACLs). */
+  DlqOutage(Map<String, Object> kafkaAdmin) {
+    this.kafkaAdmin = kafkaAdmin;
   }
 
   void breakTopic() throws ExecutionException, InterruptedException {
@@ -48,11 +50,9 @@ final class DlqOutage {
   /** One unreadable record per tenant on {@code topic}, keyed like the tenant's own records. */
   void sendUnreadable(String topic, Collection<String> tenants)
       throws ExecutionException, InterruptedException {
-    Map<String, Object> config =
-        Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    Map<String, Object> config = new HashMap<>(kafkaAdmin);
+    config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
     try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config)) {
       for (String tenant : tenants) {
         producer.send(new ProducerRecord<>(topic, tenant + "|chaos-unreadable", UNREADABLE)).get();
@@ -61,12 +61,9 @@ final class DlqOutage {
   }
 
   private void alter(AlterConfigOp op) throws ExecutionException, InterruptedException {
-    Map<String, Object> config =
-        Map.of(
-            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-            bootstrap,
-            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-            (int) Duration.ofSeconds(30).toMillis());
+    Map<String, Object> config = new HashMap<>(kafkaAdmin);
+    config.put(
+        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) Duration.ofSeconds(30).toMillis());
     try (Admin admin = Admin.create(config)) {
       ConfigResource dlq = new ConfigResource(ConfigResource.Type.TOPIC, Topics.DLQ);
       admin.incrementalAlterConfigs(Map.of(dlq, List.of(op))).all().get();

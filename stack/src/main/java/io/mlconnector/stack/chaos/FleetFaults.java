@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -24,20 +25,21 @@ final class FleetFaults {
 
   private final Fleet fleet;
   private final LocalStack stack;
-  private final String kafkaBootstrap;
+  private final Map<String, Object> kafkaAdmin;
   private final Path logDir;
   private final PrintStream log;
   private final AtomicInteger restarts = new AtomicInteger();
   private final List<ServiceProcess> extras = new ArrayList<>();
   private final DlqOutage dlq;
 
-  FleetFaults(Fleet fleet, LocalStack stack, String kafkaBootstrap, Path logDir, PrintStream log) {
+  FleetFaults(
+      Fleet fleet, LocalStack stack, Map<String, Object> kafkaAdmin, Path logDir, PrintStream log) {
     this.fleet = fleet;
     this.stack = stack;
-    this.kafkaBootstrap = kafkaBootstrap;
+    this.kafkaAdmin = kafkaAdmin;
     this.logDir = logDir;
     this.log = log;
-    this.dlq = new DlqOutage(kafkaBootstrap);
+    this.dlq = new DlqOutage(kafkaAdmin);
   }
 
   /** SIGKILL: no shutdown hook, no offset commit, requests cut mid-flight. */
@@ -99,7 +101,7 @@ final class FleetFaults {
     }
     List<ServiceProcess> stoppedExtras = new ArrayList<>(extras);
     stoppedExtras.forEach(this::leave);
-    int groups = OffsetReplay.rewind(kafkaBootstrap, to, CONSUMER_GROUPS, log);
+    int groups = OffsetReplay.rewind(kafkaAdmin, to, CONSUMER_GROUPS, log);
     for (String s : consumers) {
       fleet.restart(s);
     }

@@ -51,14 +51,12 @@ final class OffsetReplay {
    * @return the groups rewound
    */
   @SuppressWarnings("deprecation") // listConsumerGroups: still the call for classic groups
-  static int rewind(String bootstrap, Instant to, Collection<String> knownGroups, PrintStream log)
+  static int rewind(
+      Map<String, Object> kafkaAdmin, Instant to, Collection<String> knownGroups, PrintStream log)
       throws InterruptedException {
-    Map<String, Object> config =
-        Map.of(
-            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-            bootstrap,
-            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-            (int) Duration.ofSeconds(30).toMillis());
+    Map<String, Object> config = new java.util.HashMap<>(kafkaAdmin);
+    config.put(
+        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) Duration.ofSeconds(30).toMillis());
     int rewound = 0;
     try (Admin admin = Admin.create(config)) {
       // The fleet's own groups too: right after a broker restart the listing can come back empty.

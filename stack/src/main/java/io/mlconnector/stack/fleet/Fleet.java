@@ -17,6 +17,7 @@ public final class Fleet implements AutoCloseable {
 
   private final Path root;
   private final List<ServiceProcess> services = new ArrayList<>();
+  private StackEndpoints stack;
   private Map<String, String> env = Map.of();
 
   public Fleet(Path root, Path logDir, Map<String, Integer> ports) {
@@ -37,30 +38,32 @@ public final class Fleet implements AutoCloseable {
   /**
    * Starts every service against the stack.
    *
-   * @param extraEnv settings for all services (e.g. sandbox mode), added to the stack's
+   * @param extraEnv settings for all services (e.g. sandbox mode), added to the stack's; each
+   *     service logs in to Kafka as its own principal
    */
   public void start(StackEndpoints stack, Map<String, String> extraEnv) throws IOException {
-    Map<String, String> env = new LinkedHashMap<>();
-    env.put("KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrap());
-    env.put("QUARKUS_DATASOURCE_JDBC_URL", stack.jdbcUrl());
-    env.put("QUARKUS_DATASOURCE_USERNAME", stack.jdbcUser());
-    env.put("QUARKUS_DATASOURCE_PASSWORD", stack.jdbcPassword());
-    env.putAll(extraEnv);
-    this.env = Map.copyOf(env);
+    this.stack = stack;
+    this.env = Map.copyOf(extraEnv);
     for (ServiceProcess service : services) {
-      service.start(root, env);
+      service.start(root, envOf(service.name()));
     }
+  }
+
+  private Map<String, String> envOf(String name) {
+    Map<String, String> all = new LinkedHashMap<>(stack.serviceEnv(name));
+    all.putAll(env);
+    return all;
   }
 
   /** Starts one service again (after a kill) with the settings of {@link #start}. */
   public void restart(String name) throws IOException {
-    service(name).start(root, env);
+    service(name).start(root, envOf(name));
   }
 
   /** Starts another instance of a service beside the fleet's one; the caller stops it. */
   public ServiceProcess extraInstance(String name, int port, Path log) throws IOException {
     ServiceProcess extra = new ServiceProcess(name, port, log);
-    extra.start(root, env);
+    extra.start(root, envOf(name));
     return extra;
   }
 

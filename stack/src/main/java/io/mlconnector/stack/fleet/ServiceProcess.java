@@ -1,5 +1,6 @@
 package io.mlconnector.stack.fleet;
 
+import io.mlconnector.stack.KafkaLogins;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -65,6 +66,8 @@ public final class ServiceProcess implements AutoCloseable {
         process == null
             ? ProcessBuilder.Redirect.to(log.toFile())
             : ProcessBuilder.Redirect.appendTo(log.toFile()));
+    // The local broker's secret opens every principal: a service gets only its own login.
+    builder.environment().remove(KafkaLogins.ENV_SECRET);
     builder.environment().putAll(env);
     builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
     builder.environment().put("MLC_PARENT_PID", Long.toString(ProcessHandle.current().pid()));

@@ -70,10 +70,11 @@ record UpSettings(
                 orDefault(value(env, JDBC_USER), "postgres"),
                 orDefault(value(env, JDBC_PASSWORD), ""),
                 -1);
-    LocalStack.Options stack =
-        new LocalStack.Options(true, kafka, external, kafkaPort, postgresPort);
     OperatorSecrets.Resolved secrets = OperatorSecrets.resolve(env, stateDir);
     problems.addAll(secrets.problems());
+    LocalStack.Options stack =
+        new LocalStack.Options(
+            true, kafka, external, kafkaPort, postgresPort, secrets.kafkaSecret());
     return new UpSettings(stateDir, ports, stack, secrets, problems);
   }
 

@@ -19,7 +19,9 @@ class OperatorSecretsTest {
 
     Path file = state.resolve("secrets.env");
     assertThat(first.problems()).isEmpty();
-    assertThat(first.generated()).hasSize(2);
+    assertThat(first.generated()).hasSize(3);
+    assertThat(first.env()).doesNotContainKey("MLC_STACK_KAFKA_SECRET");
+    assertThat(first.kafkaSecret()).hasSizeGreaterThan(24);
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
         .isEqualTo("rw-------");
     assertThat(first.env().get("MLC_CRYPTO_KEYS")).matches("local:[A-Za-z0-9+/]{43}=");
@@ -29,6 +31,7 @@ class OperatorSecretsTest {
     OperatorSecrets.Resolved second = OperatorSecrets.resolve(Map.of(), state);
     assertThat(second.generated()).isEmpty();
     assertThat(second.env()).isEqualTo(first.env());
+    assertThat(second.kafkaSecret()).isEqualTo(first.kafkaSecret());
     assertThat(OperatorSecrets.tokenIn(file)).isEqualTo(first.env().get("MLC_CONSOLE_API_TOKEN"));
   }
 
@@ -38,11 +41,15 @@ class OperatorSecretsTest {
         Map.of(
             "MLC_CONSOLE_API_TOKEN", "t0ken",
             "MLC_CRYPTO_KEYS", "k1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
-            "MLC_CRYPTO_ACTIVE_KEY_ID", "k1");
+            "MLC_CRYPTO_ACTIVE_KEY_ID", "k1",
+            "MLC_STACK_KAFKA_SECRET", "kafka-secret-of-the-shell-0123456789");
 
     OperatorSecrets.Resolved resolved = OperatorSecrets.resolve(env, state);
 
-    assertThat(resolved.env()).isEqualTo(env);
+    assertThat(resolved.kafkaSecret()).isEqualTo("kafka-secret-of-the-shell-0123456789");
+    Map<String, String> withoutKafka = new java.util.HashMap<>(env);
+    withoutKafka.remove("MLC_STACK_KAFKA_SECRET");
+    assertThat(resolved.env()).isEqualTo(withoutKafka);
     assertThat(resolved.generated()).isEmpty();
     assertThat(state.resolve("secrets.env")).doesNotExist();
   }

@@ -1,0 +1,109 @@
+package io.mlconnector.stack;
+
+import io.mlconnector.common.event.Topics;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
+
+/**
+ * Who may do what on the broker: one principal per service, allowed to write only the topics it
+ * produces and read only the topics it consumes, with consumer groups under its own prefix.
+ * Everything else is denied (the broker's authorizer allows nothing without an ACL). The Helm
+ * chart's ACL Job grants the same (deploy/README.md).
+ *
+ * @param principal the SCRAM user (the service's module name)
+ * @param writes topics it produces to
+ * @param reads topics it consumes
+ * @param groupPrefix prefix of its consumer groups, or null when it uses none
+ */
+public record KafkaAcls(
+    String principal, Set<String> writes, Set<String> reads, String groupPrefix) {
+
+  private static final Set<String> SOURCE_TOPICS =
+      Set.of(
+          Topics.QAD_SUPPLIER_CHANGED,
+          Topics.QAD_PO_CHANGED,
+          Topics.QAD_DIMENSION_CHANGED,
+          Topics.SN_INVOICE_CHANGED,
+          Topics.SN_DIMENSION_CHANGED);
+
+  /** Every service's grants. Parking ({@code mlc.parked}) is open to every producer. */
+  public static final List<KafkaAcls> SERVICES =
+      List.of(
+          new KafkaAcls(
+              "qad-poller",
+              Set.of(
+                  Topics.QAD_SUPPLIER_CHANGED,
+                  Topics.QAD_PO_CHANGED,
+                  Topics.QAD_DIMENSION_CHANGED,
+                  Topics.PARKED),
+              Set.of(),
+              null),
+          new KafkaAcls(
+              "servicenow-poller",
+              Set.of(Topics.SN_INVOICE_CHANGED, Topics.SN_DIMENSION_CHANGED, Topics.PARKED),
+              Set.of(),
+              null),
+          new KafkaAcls(
+              "mapper-service",
+              Set.of(Topics.SN_UPSERT, Topics.QAD_INVOICE_POST, Topics.PARKED, Topics.DLQ),
+              SOURCE_TOPICS,
+              "mlc-mapper"),
+          new KafkaAcls(
+              "writer-service",
+              Set.of(Topics.PARKED, Topics.DLQ),
+              Set.of(Topics.SN_UPSERT, Topics.QAD_INVOICE_POST, Topics.QAD_PO_CHANGED),
+              "mlc-writer"),
+          // The console reads mlc.parked without a group and replays to the source and command
+          // topics only (ParkedReplay).
+          new KafkaAcls(
+              "console",
+              union(
+                  SOURCE_TOPICS, Set.of(Topics.SN_UPSERT, Topics.QAD_INVOICE_POST, Topics.PARKED)),
+              Set.of(Topics.PARKED),
+              null));
+
+  public static KafkaAcls of(String principal) {
+    return SERVICES.stream()
+        .filter(a -> a.principal().equals(principal))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no Kafka principal " + principal));
+  }
+
+  /** The ACLs granting exactly this. */
+  public List<AclBinding> bindings() {
+    List<AclBinding> out = new ArrayList<>();
+    for (String topic : writes) {
+      out.add(allow(ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.WRITE));
+      out.add(allow(ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.DESCRIBE));
+    }
+    for (String topic : reads) {
+      out.add(allow(ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.READ));
+      out.add(allow(ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.DESCRIBE));
+    }
+    if (groupPrefix != null) {
+      out.add(allow(ResourceType.GROUP, groupPrefix, PatternType.PREFIXED, AclOperation.READ));
+    }
+    return out;
+  }
+
+  private AclBinding allow(
+      ResourceType type, String name, PatternType pattern, AclOperation operation) {
+    return new AclBinding(
+        new ResourcePattern(type, name, pattern),
+        new AccessControlEntry("User:" + principal, "*", operation, AclPermissionType.ALLOW));
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new java.util.HashSet<>(a);
+    all.addAll(b);
+    return Set.copyOf(all);
+  }
+}
