@@ -11,7 +11,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.GroupListing;
+import org.apache.kafka.clients.admin.ListGroupsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -54,8 +55,12 @@ public class ConsumerLag {
   public List<GroupLag> all() throws Exception {
     Admin a = admin();
     List<String> groups =
-        a.listConsumerGroups().all().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS).stream()
-            .map(ConsumerGroupListing::groupId)
+        a
+            .listGroups(ListGroupsOptions.forConsumerGroups())
+            .all()
+            .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)
+            .stream()
+            .map(GroupListing::groupId)
             .sorted()
             .toList();
     int[] budget = {scanLimit};

@@ -45,6 +45,8 @@ public final class Fleet implements AutoCloseable {
     env.put("QUARKUS_DATASOURCE_JDBC_URL", stack.jdbcUrl());
     env.put("QUARKUS_DATASOURCE_USERNAME", stack.jdbcUser());
     env.put("QUARKUS_DATASOURCE_PASSWORD", stack.jdbcPassword());
+    // The console relays the page's dimension alignment report and mapping fixes to the mapper.
+    env.put("MLC_CONSOLE_MAPPER_URL", service("mapper-service").baseUri().toString());
     env.putAll(extraEnv);
     this.env = Map.copyOf(env);
     for (ServiceProcess service : services) {
