@@ -1,7 +1,9 @@
 package io.mlconnector.console.parked;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,19 +21,33 @@ final class PayloadSummary {
     if (body.isMissingNode() || body.isNull()) {
       body = parkedPayload.path("command");
     }
-    StringBuilder out = new StringBuilder();
-    int fields = 0;
-    for (Iterator<Map.Entry<String, JsonNode>> it = body.fields();
-        it.hasNext() && fields < MAX_FIELDS; ) {
+    List<String> parts = new ArrayList<>();
+    add(body, "", 1, parts);
+    String out = String.join(", ", parts);
+    return out.length() <= MAX_CHARS ? out : out.substring(0, MAX_CHARS - 1) + "…";
+  }
+
+  /** Plain fields first, then those of nested objects (one level), arrays as their size. */
+  private static void add(JsonNode node, String prefix, int depth, List<String> out) {
+    List<Map.Entry<String, JsonNode>> nested = new ArrayList<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> f = it.next();
-      if (f.getValue().isValueNode() && !f.getValue().isNull()) {
-        out.append(out.length() == 0 ? "" : ", ")
-            .append(f.getKey())
-            .append('=')
-            .append(f.getValue().asText());
-        fields++;
+      JsonNode v = f.getValue();
+      if (out.size() >= MAX_FIELDS) {
+        return;
+      }
+      if (v.isValueNode() && !v.isNull()) {
+        out.add(prefix + f.getKey() + "=" + v.asText());
+      } else if (v.isArray()) {
+        out.add(prefix + f.getKey() + "=[" + v.size() + "]");
+      } else if (v.isObject()) {
+        nested.add(f);
       }
     }
-    return out.length() <= MAX_CHARS ? out.toString() : out.substring(0, MAX_CHARS - 1) + "…";
+    if (depth > 0) {
+      for (Map.Entry<String, JsonNode> f : nested) {
+        add(f.getValue(), prefix + f.getKey() + ".", depth - 1, out);
+      }
+    }
   }
 }

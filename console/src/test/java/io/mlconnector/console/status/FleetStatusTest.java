@@ -132,6 +132,33 @@ class FleetStatusTest {
   }
 
   @Test
+  void theAuditSearchFindsAnInvoicesTrailByItsNumberOrVoucher() throws Exception {
+    invoice(id, "sys-7", "POSTED", null, "V-7");
+    sql(
+        "insert into console.audit_trail (tenant, entity, external_id, stage, target_id) values"
+            + " (?, 'supplier-invoice', 'sys-7', 'REPLAYED', 'qad.invoice.post')",
+        id);
+
+    for (String q : List.of("sys-7", "INV-sys-7", "V-7")) {
+      authorized()
+          .queryParam("q", q)
+          .get("/audit/" + id)
+          .then()
+          .statusCode(200)
+          .body("size()", equalTo(1))
+          .body("[0].stage", equalTo("REPLAYED"))
+          .body("[0].targetId", equalTo("qad.invoice.post"));
+    }
+    authorized()
+        .queryParam("q", "INV-unknown")
+        .get("/audit/" + id)
+        .then()
+        .statusCode(200)
+        .body("size()", equalTo(0));
+    authorized().get("/audit/" + id).then().statusCode(400);
+  }
+
+  @Test
   void aTenantWithNothingPublishedIsNotPolledYet() {
     authorized()
         .body(tenant(id, "qad-pw-123456", "sn-secret-123456"))
