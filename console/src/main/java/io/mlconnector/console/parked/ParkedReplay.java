@@ -37,26 +37,27 @@ public class ParkedReplay {
   /** Where a writer parking may go back to: the writer's two command topics. */
   static final Set<String> COMMAND_TOPICS = Set.of(Topics.SN_UPSERT, Topics.QAD_INVOICE_POST);
 
-  private final ParkedTopicReader reader;
+  private final ParkedStore store;
   private final EventPublisher publisher;
   private final AuditTrail audit;
   private final CurrentCaller caller;
 
   public ParkedReplay(
-      ParkedTopicReader reader, EventPublisher publisher, AuditTrail audit, CurrentCaller caller) {
-    this.reader = reader;
+      ParkedStore store, EventPublisher publisher, AuditTrail audit, CurrentCaller caller) {
+    this.store = store;
     this.publisher = publisher;
     this.audit = audit;
     this.caller = caller;
   }
 
-  /** Replays the latest parking of the record; returns the topic it went to. */
+  /**
+   * Replays the latest parking of the record (also one already resolved: an operator may replay
+   * again) and marks it resolved; returns the topic it went to.
+   */
   public String replay(String tenant, String entity, String sourceId) {
     ParkedRecord record =
-        reader.latest(tenant).stream()
-            .filter(r -> r.parked().entity().wireName().equals(entity))
-            .filter(r -> r.parked().sourceId().equals(sourceId))
-            .findFirst()
+        store
+            .find(tenant, entity, sourceId)
             .orElseThrow(() -> ApiException.notFound("parked " + entity + " " + sourceId));
     Outgoing out = outgoing(record);
     publisher.publishAndAwait(List.of(out), Duration.ofSeconds(30));
@@ -65,6 +66,7 @@ public class ParkedReplay {
         AuditEntry.of(sent, AuditStage.REPLAYED, PayloadHash.of(sent.payload()), null)
             .withTarget(out.topic()),
         caller.name());
+    store.resolve(record, caller.name(), out.topic());
     LOG.infof(
         "operator %s replayed parked %s %s of tenant %s to %s",
         caller.name(), entity, sourceId, tenant, out.topic());

@@ -20,18 +20,22 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path("/parked/{tenant}")
 @Produces(MediaType.APPLICATION_JSON)
 public class ParkedResource {
-  private final ParkedTopicReader reader;
+  private final ParkedStore store;
   private final ParkedReplay replay;
 
-  public ParkedResource(ParkedTopicReader reader, ParkedReplay replay) {
-    this.reader = reader;
+  public ParkedResource(ParkedStore store, ParkedReplay replay) {
+    this.store = store;
     this.replay = replay;
   }
 
   @GET
-  @Operation(summary = "Records parked by the mapper or writer, latest parking of each, with why")
-  public List<ParkedRecord.View> list(@PathParam("tenant") String tenant) {
-    return reader.latest(valid(tenant)).stream().map(ParkedRecord::view).toList();
+  @Operation(
+      summary =
+          "Records parked by the mapper or writer, latest parking of each, newest first, with why;"
+              + " ?resolved=true adds the ones already replayed")
+  public List<ParkedRecord.View> list(
+      @PathParam("tenant") String tenant, @QueryParam("resolved") boolean withResolved) {
+    return store.list(valid(tenant), withResolved).stream().map(ParkedRecord::view).toList();
   }
 
   @RequiresScope(ApiScope.OPERATE)

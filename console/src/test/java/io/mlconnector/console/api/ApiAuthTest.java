@@ -37,7 +37,14 @@ class ApiAuthTest {
           new String[] {"POST", "/tenants/%s/ping"},
           new String[] {"GET", "/parked/%s"},
           new String[] {"POST", "/parked/%s/replay?entity=supplier&sourceId=x"},
-          new String[] {"GET", "/audit/%s/x"});
+          new String[] {"GET", "/audit/%s/x"},
+          new String[] {"GET", "/audit/%s?q=x"},
+          new String[] {"GET", "/status"},
+          new String[] {"GET", "/status/%s"},
+          new String[] {"GET", "/status/%s/throughput"},
+          new String[] {"GET", "/status/%s/invoices?status=POSTED"},
+          new String[] {"GET", "/dimensions/%s/alignment"},
+          new String[] {"PUT", "/dimensions/%s/mappings/cost-center/x"});
 
   @Test
   void everyProtectedEndpointRefusesMissingWrongAndNonBearerCredentials() {
@@ -95,12 +102,15 @@ class ApiAuthTest {
     authorized().body(tenant(id, "pw-scope", "sn-scope")).post("/tenants").then().statusCode(201);
     given().header("Authorization", "Bearer " + READ).get("/tenants/" + id).then().statusCode(200);
     given().header("Authorization", "Bearer " + READ).get("/parked/" + id).then().statusCode(200);
+    given().header("Authorization", "Bearer " + READ).get("/status/" + id).then().statusCode(200);
     for (String[] call :
         List.of(
             new String[] {"PUT", "/tenants/%s"},
             new String[] {"DELETE", "/tenants/%s"},
             new String[] {"POST", "/tenants/%s/disable"},
             new String[] {"POST", "/tenants/%s/ping"},
+            new String[] {"POST", "/parked/%s/replay?entity=supplier&sourceId=x"},
+            new String[] {"PUT", "/dimensions/%s/mappings/cost-center/x"},
             new String[] {"POST", "/admin/crypto/rotate"})) {
       given()
           .header("Authorization", "Bearer " + READ)

@@ -4,6 +4,7 @@ import static io.mlconnector.stack.ApiTokenFixtures.OPERATE;
 import static io.mlconnector.stack.ApiTokenFixtures.READ;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -19,6 +20,7 @@ import io.mlconnector.stack.StackResource;
 import io.mlconnector.stack.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -33,6 +35,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(StackResource.class)
 class ParkedReplayTest {
+  @Inject ParkedStore store;
   private final TopicProbe topics = new TopicProbe(SharedStack.endpoints());
   private final String tenant = "replay-" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -55,6 +58,39 @@ class ParkedReplayTest {
         .body("find { it.stage == 'REPLAYED' }.service", equalTo("console"))
         .body("find { it.stage == 'REPLAYED' }.actor", equalTo("test-operator"))
         .body("find { it.stage == 'REPLAYED' }.targetId", equalTo(Topics.QAD_SUPPLIER_CHANGED));
+  }
+
+  @Test
+  void aReplayedRecordShowsResolvedUntilItIsParkedAgain() throws Exception {
+    String supplier = "S-" + UUID.randomUUID().toString().substring(0, 6);
+    EventEnvelope first = mapperParking(EntityType.SUPPLIER, supplier, Topics.QAD_SUPPLIER_CHANGED);
+    park(first);
+    given()
+        .header("Authorization", "Bearer " + READ)
+        .get("/parked/" + tenant)
+        .then()
+        .statusCode(200)
+        .body("find { it.sourceId == '" + supplier + "' }.status", equalTo("PARKED"))
+        .body("find { it.sourceId == '" + supplier + "' }.reason", equalTo("test"))
+        .body(
+            "find { it.sourceId == '" + supplier + "' }.summary",
+            equalTo("table=sys_user_has_role, externalId=" + supplier));
+
+    replay("supplier", supplier).then().statusCode(200);
+
+    assertThat(listed(false)).doesNotContain(supplier + ":PARKED");
+    given()
+        .header("Authorization", "Bearer " + READ)
+        .queryParam("resolved", true)
+        .get("/parked/" + tenant)
+        .then()
+        .statusCode(200)
+        .body("find { it.sourceId == '" + supplier + "' }.status", equalTo("RESOLVED"))
+        .body("find { it.sourceId == '" + supplier + "' }.resolvedBy", equalTo("test-operator"));
+
+    // The replay fails the same way: the record is parked again and shows as open again.
+    park(mapperParking(EntityType.SUPPLIER, supplier, Topics.QAD_SUPPLIER_CHANGED));
+    assertThat(listed(false)).contains(supplier + ":PARKED");
   }
 
   @Test
@@ -113,11 +149,25 @@ class ParkedReplayTest {
         tenant, entity, SourceSystem.CONNECTOR, id, "v1", Instant.now(), payload);
   }
 
+  /** Parks on the topic and waits until the console has kept it. */
   private void park(EventEnvelope parked) throws Exception {
     topics.send(
         Topics.PARKED,
         EventKey.of(tenant, parked.entity(), parked.sourceId()),
         EnvelopeCodec.write(parked));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> listed(true).contains(parked.sourceId() + ":" + parked.eventId()));
+  }
+
+  /** {@code sourceId:status} of every listed record, or {@code sourceId:eventId} of stored ones. */
+  private List<String> listed(boolean withResolved) {
+    List<String> out = new java.util.ArrayList<>();
+    for (ParkedRecord r : store.list(tenant, withResolved)) {
+      out.add(r.parked().sourceId() + ":" + r.status());
+      out.add(r.parked().sourceId() + ":" + r.parked().eventId());
+    }
+    return out;
   }
 
   /** Events of this test's tenant and record on a topic (read to its current end). */

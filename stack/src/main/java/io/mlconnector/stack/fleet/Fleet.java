@@ -43,7 +43,11 @@ public final class Fleet implements AutoCloseable {
    */
   public void start(StackEndpoints stack, Map<String, String> extraEnv) throws IOException {
     this.stack = stack;
-    this.env = Map.copyOf(extraEnv);
+    Map<String, String> env = new LinkedHashMap<>();
+    // The console relays the page's dimension alignment report and mapping fixes to the mapper.
+    env.put("MLC_CONSOLE_MAPPER_URL", service("mapper-service").baseUri().toString());
+    env.putAll(extraEnv);
+    this.env = Map.copyOf(env);
     for (ServiceProcess service : services) {
       service.start(root, envOf(service.name()));
     }

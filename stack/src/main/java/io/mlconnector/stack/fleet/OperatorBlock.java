@@ -29,7 +29,9 @@ final class OperatorBlock {
     String console = fleet.service("console").baseUri().toString();
     out.println();
     out.println("operator");
-    out.printf("  console  %s  (API docs %s/q/openapi)%n", console, console);
+    out.printf(
+        "  console  %s  (the page: open it, paste the token; API docs %s/q/openapi)%n",
+        console, console);
     out.printf(
         "  token    %s%n",
         secretsFile != null
@@ -60,10 +62,10 @@ final class OperatorBlock {
     String writer = fleet.service("writer-service").baseUri().toString();
     out.println();
     out.println("operator (demo only: throwaway token and data, gone when the demo stops)");
-    out.printf("  console  %s%n", console);
+    out.printf("  console  %s  (open it in a browser, paste the token below, sign in)%n", console);
     out.printf("  writer   %s%n", writer);
     out.printf("  mapper   %s%n", fleet.service("mapper-service").baseUri());
-    out.printf("  token    %s  (also in %s)%n", token, fleetFile);
+    out.printf("  token    %s  (paste into the console page; also in %s)%n", token, fleetFile);
     for (SandboxTenant t : sandbox.tenants()) {
       out.printf("  tenant %s%n", t.id());
       out.printf(

@@ -1,6 +1,7 @@
 package io.mlconnector.stack.fleet;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.mlconnector.common.event.TenantId;
 import io.mlconnector.stack.SharedStack;
 import java.io.IOException;
@@ -20,7 +21,7 @@ import java.nio.file.Path;
  */
 public final class PingMain {
   private static final String USAGE =
-      "usage: ./mlc ping <tenant> | ./mlc rotate-key | ./mlc status";
+      "usage: ./mlc ping <tenant> | ./mlc rotate-key | ./mlc status [tenant]";
 
   private PingMain() {}
 
@@ -39,18 +40,23 @@ public final class PingMain {
   }
 
   static int run(String[] args) throws Exception {
-    if (args.length != 1 || args[0].isBlank()) {
+    boolean status = args.length >= 1 && args[0].equals("--status");
+    if (args.length == 0 || args[0].isBlank() || args.length > (status ? 2 : 1)) {
       Cli.fail(USAGE);
+    }
+    String tenant = status ? (args.length == 2 ? args[1] : null) : args[0];
+    boolean rotate = args[0].equals("--rotate-key");
+    if (!rotate && tenant != null && !TenantId.isValid(tenant)) {
+      Cli.fail(
+          "'" + tenant + "' is not a tenant id (1-40 lowercase letters, digits, '-'); " + USAGE);
     }
     Path state = UpSettings.stateDir(System.getenv(), SharedStack.projectRoot());
     JsonNode fleet = FleetFile.read(state);
-    if (args[0].equals("--status")) {
-      return FleetStatus.print(fleet, FleetFile.path(state), System.out) ? 0 : Cli.FAILED;
-    }
-    boolean rotate = args[0].equals("--rotate-key");
-    if (!rotate && !TenantId.isValid(args[0])) {
-      Cli.fail(
-          "'" + args[0] + "' is not a tenant id (1-40 lowercase letters, digits, '-'); " + USAGE);
+    boolean ready = status && FleetStatus.print(fleet, FleetFile.path(state), System.out);
+    if (status
+        && fleet.path("services").path("console").isMissingNode()
+        && System.getenv("MLC_CONSOLE_URL") == null) {
+      return Cli.FAILED;
     }
     String url = setting("MLC_CONSOLE_URL", fleet.path("services").path("console").asText(null));
     if (url == null) {
@@ -68,11 +74,19 @@ public final class PingMain {
               + " started with");
     }
     OperatorApi api = new OperatorApi(token);
+    if (status) {
+      JsonNode tenants =
+          api.get(URI.create(url).resolve(tenant == null ? "/status" : "/status/" + tenant));
+      TenantStatusReport.print(
+          tenants.isArray() ? tenants : JsonNodeFactory.instance.arrayNode().add(tenants),
+          System.out);
+      return ready ? 0 : Cli.FAILED;
+    }
     if (rotate) {
       System.out.println(api.post(URI.create(url).resolve("/admin/crypto/rotate"), null));
       return 0;
     }
-    JsonNode report = api.post(URI.create(url).resolve("/tenants/" + args[0] + "/ping"), null);
+    JsonNode report = api.post(URI.create(url).resolve("/tenants/" + tenant + "/ping"), null);
     PingReport.print(report, System.out);
     return report.path("ready").asBoolean() ? 0 : Cli.FAILED;
   }
