@@ -32,6 +32,9 @@ public class SharedRateLimits implements TenantRateLimits {
   private static final Logger LOG = Logger.getLogger(SharedRateLimits.class);
   private static final long WARN_EVERY_NANOS = Duration.ofMinutes(1).toNanos();
 
+  /** After a failed read the table is left alone this long, so calls do not queue for the pool. */
+  private static final long UNREACHABLE_NANOS = Duration.ofSeconds(5).toNanos();
+
   private static final String READ =
       "select greatest(0, extract(epoch from throttled_until - clock_timestamp())) * 1000"
           + " from mlc_fleet.tenant_rate where tenant = ? and system = ?";
@@ -61,6 +64,8 @@ public class SharedRateLimits implements TenantRateLimits {
       new LocalRateLimits(RequestBudgets.NONE, java.time.Clock.systemUTC());
   private final Map<String, Long> clearUntil = new ConcurrentHashMap<>();
   private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
+
+  private volatile long unreachableUntil = System.nanoTime();
 
   @Inject
   public SharedRateLimits(
@@ -108,6 +113,9 @@ public class SharedRateLimits implements TenantRateLimits {
     if (budget.isEmpty() && clear != null && clear - System.nanoTime() > 0) {
       return Duration.ZERO;
     }
+    if (unreachableUntil - System.nanoTime() > 0) {
+      return Duration.ZERO;
+    }
     try {
       Duration wait =
           outsideTransaction(
@@ -120,6 +128,7 @@ public class SharedRateLimits implements TenantRateLimits {
       }
       return wait;
     } catch (SQLException | RuntimeException e) {
+      unreachableUntil = System.nanoTime() + UNREACHABLE_NANOS;
       warn("cannot read the fleet's rate limits; going on with this process's own", e);
       return Duration.ZERO;
     }
