@@ -331,6 +331,15 @@ ALTER SCHEMA {{ $schema }} OWNER TO "{{ $role }}";
 REVOKE ALL ON SCHEMA {{ $schema }} FROM PUBLIC;
 {{- end }}
 
+-- The fleet's shared rate limits: every service reads and writes mlc_fleet.tenant_rate (created by
+-- the first service's migration db/common V0_5, which grants it to the roles that may use this
+-- schema); nothing else lives there.
+CREATE SCHEMA IF NOT EXISTS mlc_fleet;
+REVOKE ALL ON SCHEMA mlc_fleet FROM PUBLIC;
+{{- range $component, $role := $u }}
+GRANT USAGE, CREATE ON SCHEMA mlc_fleet TO "{{ $role }}";
+{{- end }}
+
 -- The tenant registry (console): readers only, never writers.
 {{- range $component := list "qad-poller" "servicenow-poller" "writer-service" "mapper-service" }}
 GRANT USAGE ON SCHEMA console TO "{{ index $u $component }}";

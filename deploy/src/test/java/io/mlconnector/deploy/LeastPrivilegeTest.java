@@ -96,6 +96,8 @@ class LeastPrivilegeTest {
         .contains(
             "CREATE SCHEMA IF NOT EXISTS servicenow_poller AUTHORIZATION \"mlc_servicenow_poller\"")
         .contains("REVOKE ALL ON console.tenant_secret FROM %I', 'mlc_mapper'")
+        .contains("GRANT USAGE, CREATE ON SCHEMA mlc_fleet TO \"mlc_writer\"")
+        .contains("GRANT USAGE, CREATE ON SCHEMA mlc_fleet TO \"mlc_servicenow_poller\"")
         .doesNotContain("PASSWORD 'test-");
     // Everything granted on the registry to another role is read-only.
     sql.lines()

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mlconnector.common.event.EntityType;
+import io.mlconnector.common.ratelimit.LocalRateLimits;
+import io.mlconnector.common.ratelimit.RequestBudgets;
+import io.mlconnector.common.ratelimit.TenantRateLimits;
 import io.mlconnector.common.tenant.Tenant;
 import io.mlconnector.qadclient.auth.TokenManager;
 import io.mlconnector.qadclient.browse.BrowseMapping;
@@ -32,6 +35,10 @@ import java.util.regex.Pattern;
 public final class QadClient {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final java.util.Set<Integer> TRANSIENT = java.util.Set.of(408, 409, 423, 425);
+
+  /** {@code User-Agent} of a client built without a service name. */
+  public static final String DEFAULT_USER_AGENT = "ml-connector";
+
   private static final Pattern VOUCHER = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
   private final String tenant;
@@ -43,7 +50,13 @@ public final class QadClient {
   private final BrowseRows rows;
 
   private QadClient(
-      Tenant t, QadClientSettings settings, BrowseMapping mapping, Clock clock, Sleeper sleeper) {
+      Tenant t,
+      QadClientSettings settings,
+      BrowseMapping mapping,
+      Clock clock,
+      Sleeper sleeper,
+      TenantRateLimits rateLimits,
+      String userAgent) {
     this.tenant = t.id();
     this.url = TenantUrl.of(t.id(), t.qad().baseUrl(), t.sandbox());
     this.mapping = mapping;
@@ -55,7 +68,8 @@ public final class QadClient {
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
     this.transport =
-        new QadTransport(t.id(), t.qad().workspace(), http, settings, breaker, sleeper);
+        new QadTransport(
+            t.id(), t.qad().workspace(), http, settings, breaker, sleeper, rateLimits, userAgent);
     this.tokens =
         new TokenManager(
             t.id(), t.qad(), url.resolve("oauth/token"), settings.tokenRefreshRatio(), clock);
@@ -63,13 +77,36 @@ public final class QadClient {
     this.rows = new BrowseRows(t.id());
   }
 
+  /** A client that knows only its own 429s (tools, tests): see the overload for the fleet's. */
   public static QadClient create(
       Tenant tenant,
       QadClientSettings settings,
       BrowseMapping mapping,
       Clock clock,
       Sleeper sleeper) {
-    return new QadClient(tenant, settings, mapping, clock, sleeper);
+    return create(
+        tenant,
+        settings,
+        mapping,
+        clock,
+        sleeper,
+        new LocalRateLimits(RequestBudgets.NONE, clock),
+        DEFAULT_USER_AGENT);
+  }
+
+  /**
+   * @param rateLimits the fleet's rate limits (a 429 any service saw pauses this client too)
+   * @param userAgent names the calling service on every request
+   */
+  public static QadClient create(
+      Tenant tenant,
+      QadClientSettings settings,
+      BrowseMapping mapping,
+      Clock clock,
+      Sleeper sleeper,
+      TenantRateLimits rateLimits,
+      String userAgent) {
+    return new QadClient(tenant, settings, mapping, clock, sleeper, rateLimits, userAgent);
   }
 
   public String tenant() {

@@ -1,14 +1,17 @@
 package io.mlconnector.qadclient;
 
+import io.mlconnector.common.ratelimit.TenantRateLimits;
 import io.mlconnector.common.tenant.Tenant;
 import io.mlconnector.qadclient.browse.BrowseMapping;
 import io.mlconnector.qadclient.config.QadClientConfig;
 import io.mlconnector.qadclient.http.Sleeper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The QAD client of each tenant, built on first use and cached; rebuilt when the tenant's QAD
@@ -22,8 +25,21 @@ public class QadClients {
   private final Map<String, Entry> clients = new ConcurrentHashMap<>();
   private final QadClientSettings settings;
   private final BrowseMapping mapping;
+  private final TenantRateLimits rateLimits;
+  private final String userAgent;
 
-  public QadClients(QadClientConfig config) {
+  /**
+   * @param rateLimits the fleet's shared rate limits (common's database-backed bean); without one
+   *     (a tool, a test without a database) each client knows only its own 429s
+   * @param application the service's name, sent as {@code User-Agent: ml-connector/<name>}
+   */
+  public QadClients(
+      QadClientConfig config,
+      Instance<TenantRateLimits> rateLimits,
+      @ConfigProperty(name = "quarkus.application.name", defaultValue = "ml-connector")
+          String application) {
+    this.rateLimits = rateLimits.isResolvable() ? rateLimits.get() : TenantRateLimits.local();
+    this.userAgent = QadClient.DEFAULT_USER_AGENT + "/" + application;
     QadClientSettings d = QadClientSettings.defaults();
     this.settings =
         new QadClientSettings(
@@ -54,12 +70,17 @@ public class QadClients {
             (id, e) ->
                 e != null && e.qad().equals(tenant.qad()) && e.sandbox() == tenant.sandbox()
                     ? e
-                    : new Entry(
-                        tenant.qad(),
-                        tenant.sandbox(),
-                        QadClient.create(
-                            tenant, settings, mapping, Clock.systemUTC(), Sleeper.REAL)))
+                    : new Entry(tenant.qad(), tenant.sandbox(), create(tenant, settings)))
         .client();
+  }
+
+  /**
+   * A new, uncached client with its own settings (the console's ping uses shorter timeouts),
+   * sharing the fleet's rate limits and this service's name.
+   */
+  public QadClient create(Tenant tenant, QadClientSettings settings) {
+    return QadClient.create(
+        tenant, settings, mapping, Clock.systemUTC(), Sleeper.REAL, rateLimits, userAgent);
   }
 
   /** Forgets a tenant's client (tenant removed, or its breaker should be reset). */

@@ -1,5 +1,6 @@
 package io.mlconnector.snclient;
 
+import io.mlconnector.common.ratelimit.TenantRateLimits;
 import io.mlconnector.common.tenant.Tenant;
 import io.mlconnector.snclient.auth.TenantTokens;
 import io.mlconnector.snclient.config.ServiceNowClientConfig;
@@ -8,6 +9,7 @@ import io.mlconnector.snclient.http.CircuitBreaker;
 import io.mlconnector.snclient.http.InstancePaths;
 import io.mlconnector.snclient.http.ServiceNowCallObserver;
 import io.mlconnector.snclient.http.ServiceNowTransport;
+import io.mlconnector.snclient.http.ServiceNowTransport.Fleet;
 import io.mlconnector.snclient.http.ServiceNowTransport.TransportLimits;
 import io.quarkus.oidc.client.OidcClient;
 import io.quarkus.oidc.client.OidcClients;
@@ -16,12 +18,14 @@ import io.quarkus.oidc.common.runtime.config.OidcClientCommonConfig.Credentials.
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * One {@link ServiceNowClient} per tenant, built on first use with its own OidcClient (created at
@@ -34,14 +38,40 @@ public class ServiceNowClients {
   private final ServiceNowClientConfig config;
   private final ServiceNowCallObserver observer;
   private final HttpClient http;
+  private final Fleet fleet;
   private final Map<String, Entry> clients = new ConcurrentHashMap<>();
 
   private record Entry(Tenant.ServiceNow settings, ServiceNowClient client, OidcClient oidc) {}
 
+  /**
+   * @param rateLimits the fleet's shared rate limits (common's database-backed bean); without one
+   *     (a test without a database) each client knows only its own 429s
+   * @param application the service's name, sent as {@code User-Agent: ml-connector/<name>}
+   */
+  @Inject
   public ServiceNowClients(
       OidcClients oidcClients,
       ServiceNowClientConfig config,
-      Instance<ServiceNowCallObserver> observers) {
+      Instance<ServiceNowCallObserver> observers,
+      Instance<TenantRateLimits> rateLimits,
+      @ConfigProperty(name = "quarkus.application.name", defaultValue = "ml-connector")
+          String application) {
+    this(
+        oidcClients,
+        config,
+        observers,
+        new Fleet(
+            rateLimits.isResolvable() ? rateLimits.get() : TenantRateLimits.local(),
+            "ml-connector/" + application));
+  }
+
+  /** With a given fleet (tests that play several services against one instance). */
+  public ServiceNowClients(
+      OidcClients oidcClients,
+      ServiceNowClientConfig config,
+      Instance<ServiceNowCallObserver> observers,
+      Fleet fleet) {
+    this.fleet = fleet;
     this.oidcClients = oidcClients;
     this.config = config;
     this.observer =
@@ -116,7 +146,8 @@ public class ServiceNowClients {
                 config.retry().maxRateLimitWaits(),
                 config.retry().retryAfterCap(),
                 config.maxBodyBytes()),
-            observer);
+            observer,
+            fleet);
     ServiceNowClient client =
         new ServiceNowClient(
             tenant.id(),

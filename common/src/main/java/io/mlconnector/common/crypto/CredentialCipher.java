@@ -13,7 +13,6 @@ import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * AES-256-GCM for tenant credentials. Keys come from the deployment ({@code MLC_CRYPTO_KEYS} =
@@ -32,9 +31,12 @@ public class CredentialCipher {
   private final SecureRandom random = new SecureRandom();
 
   @Inject
-  public CredentialCipher(
-      @ConfigProperty(name = "mlc.crypto.keys") Optional<String> keys,
-      @ConfigProperty(name = "mlc.crypto.active-key-id") Optional<String> activeKeyId) {
+  public CredentialCipher(CryptoConfig config) {
+    this(config.keys(), config.activeKeyId());
+  }
+
+  /** With keys given directly (tools, tests). */
+  public CredentialCipher(Optional<String> keys, Optional<String> activeKeyId) {
     this.keys = parseKeys(keys.orElse(""));
     this.activeKeyId = activeKeyId.orElse(null);
   }

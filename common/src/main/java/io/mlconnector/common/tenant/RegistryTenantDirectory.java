@@ -14,11 +14,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Reads the registry tables the console owns (schema {@code mlc.tenant-registry.schema}, default
+ * Reads the registry tables the console owns (schema {@link TenantRegistryConfig#schema()}, default
  * {@code console}) and decrypts credentials with the deployment's key. Rows are re-read every few
  * seconds (a tenant added or disabled in the console takes effect without a redeploy); each tenant
  * is parsed and decrypted only when used, and again only when its row changed. A tenant whose row
@@ -46,10 +45,12 @@ public class RegistryTenantDirectory implements TenantDirectory {
 
   @Inject
   public RegistryTenantDirectory(
-      DataSource dataSource,
-      CredentialCipher cipher,
-      @ConfigProperty(name = "mlc.tenant-registry.schema", defaultValue = "console")
-          String schema) {
+      DataSource dataSource, CredentialCipher cipher, TenantRegistryConfig config) {
+    this(dataSource, cipher, config.schema());
+  }
+
+  /** On a given schema (tools, tests). */
+  public RegistryTenantDirectory(DataSource dataSource, CredentialCipher cipher, String schema) {
     this(new RegistryRows(dataSource, schema), cipher);
   }
 

@@ -11,10 +11,14 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The rules a tenant URL must follow, shared by the console (when a tenant is saved) and the
- * QAD/ServiceNow clients (on every entity path). Tenant URLs are typed by operators and entity
- * paths partly come from remote data, so both are treated as hostile: the aim is that a request
- * built from them can only reach the tenant's own host, under the tenant's base path, over TLS.
+ * The rules a tenant URL must follow, applied by the console when a tenant is saved and again by
+ * its onboarding ping (a DNS name may resolve elsewhere later). Tenant URLs are typed by operators
+ * and entity paths partly come from remote data, so both are treated as hostile: the aim is that a
+ * request built from them can only reach the tenant's own host, under the tenant's base path, over
+ * TLS. The clients do not call this class per request: they build every path under the saved base
+ * themselves (qad-client's {@code TenantUrl}: https unless a sandbox tenant on loopback, no {@code
+ * ..}, no absolute URL; servicenow-client's {@code InstancePaths}: checked table names and sys_ids,
+ * paging links only under the instance).
  *
  * <p>Host names are resolved through an injectable {@link HostResolver} so the rules can be tested
  * without a network. A name is checked against every address it resolves to.

@@ -1,5 +1,6 @@
 package io.mlconnector.console.audit;
 
+import io.mlconnector.console.config.ConsoleConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Reads the {@code audit_trail} table of every service schema (they share one database) and merges
@@ -37,14 +37,10 @@ public class FleetAuditTrail {
   private final DataSource dataSource;
   private final List<String> schemas;
 
-  public FleetAuditTrail(
-      DataSource dataSource,
-      @ConfigProperty(
-              name = "mlc.console.audit-schemas",
-              defaultValue = "qad_poller,servicenow_poller,mapper,writer,console")
-          List<String> schemas) {
+  public FleetAuditTrail(DataSource dataSource, ConsoleConfig config) {
     this.dataSource = dataSource;
-    this.schemas = schemas.stream().filter(s -> s.matches("[a-z_][a-z0-9_]*")).toList();
+    this.schemas =
+        config.auditSchemas().stream().filter(s -> s.matches("[a-z_][a-z0-9_]*")).toList();
   }
 
   public List<Row> of(String tenant, String externalId) {

@@ -3,6 +3,7 @@ package io.mlconnector.console.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 
 /** Configuration of the operator console ({@code mlc.console.*}). */
 @ConfigMapping(prefix = "mlc.console")
@@ -11,6 +12,13 @@ public interface ConsoleConfig {
   /** Allow plain-http loopback tenant URLs (the sandbox); never in production. */
   @WithDefault("false")
   boolean sandboxMode();
+
+  /**
+   * Schemas whose {@code audit_trail} the fleet-wide audit view reads (the services' own schemas);
+   * names that are not plain identifiers are ignored.
+   */
+  @WithDefault("qad_poller,servicenow_poller,mapper,writer,console")
+  List<String> auditSchemas();
 
   /** Bounds of the onboarding ping ({@code POST /tenants/{id}/ping}). */
   Ping ping();

@@ -3,6 +3,7 @@ package io.mlconnector.qadclient.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mlconnector.common.http.BoundedAnswers;
 import io.mlconnector.common.http.RetryAfter;
+import io.mlconnector.common.ratelimit.TenantRateLimits;
 import io.mlconnector.qadclient.QadAuthException;
 import io.mlconnector.qadclient.QadClientSettings;
 import io.mlconnector.qadclient.QadMalformedResponseException;
@@ -51,21 +52,31 @@ public final class QadTransport {
   private final QadClientSettings settings;
   private final CircuitBreaker breaker;
   private final Sleeper sleeper;
+  private final TenantRateLimits rateLimits;
+  private final String userAgent;
   private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
 
+  /**
+   * @param rateLimits the fleet's pauses and budget of this tenant's QAD, asked before every call
+   * @param userAgent names the calling service to QAD (and to the sandbox's violation counts)
+   */
   public QadTransport(
       String tenant,
       String workspace,
       HttpClient http,
       QadClientSettings settings,
       CircuitBreaker breaker,
-      Sleeper sleeper) {
+      Sleeper sleeper,
+      TenantRateLimits rateLimits,
+      String userAgent) {
     this.tenant = tenant;
     this.workspace = workspace;
     this.http = http;
     this.settings = settings;
     this.breaker = breaker;
     this.sleeper = sleeper;
+    this.rateLimits = rateLimits;
+    this.userAgent = userAgent;
   }
 
   /**
@@ -106,7 +117,9 @@ public final class QadTransport {
       breaker.openFor(e.wait);
       throw new QadUnavailableException(
           tenant,
-          "throttled: Retry-After "
+          "throttled: "
+              + e.reason
+              + " "
               + e.wait.toSeconds()
               + " s is above the cap; calls paused until "
               + breaker.openUntil(),
@@ -126,10 +139,12 @@ public final class QadTransport {
   /** A {@code Retry-After} longer than the cap: the breaker waits it out, not this thread. */
   private static final class ThrottledBeyondCap extends RuntimeException {
     final Duration wait;
+    final String reason;
 
-    ThrottledBeyondCap(Duration wait) {
+    ThrottledBeyondCap(Duration wait, String reason) {
       super(null, null, false, false);
       this.wait = wait;
+      this.reason = reason;
     }
   }
 
@@ -142,6 +157,7 @@ public final class QadTransport {
     while (true) {
       attempt++;
       String token = tokens == null ? null : tokens.accessToken();
+      awaitTurn();
       HttpResponse<byte[]> response;
       try {
         response = send(request(method, uri, body, token));
@@ -181,8 +197,11 @@ public final class QadTransport {
               tenant, "still throttled (429) after " + (throttled - 1) + " waits", null);
         }
         Duration wait = retryAfter(response, attempt);
+        if (response.headers().firstValue("Retry-After").isPresent()) {
+          rateLimits.throttled(tenant, TenantRateLimits.QAD, wait);
+        }
         if (wait.compareTo(settings.retryAfterCap()) > 0) {
-          throw new ThrottledBeyondCap(wait);
+          throw new ThrottledBeyondCap(wait, "Retry-After");
         }
         LOG.debugf("QAD tenant %s throttled; waiting %s as Retry-After asks", tenant, wait);
         sleeper.sleep(wait);
@@ -213,6 +232,22 @@ public final class QadTransport {
         }
         backoff(attempt);
       }
+    }
+  }
+
+  /**
+   * Waits while the fleet knows this tenant's QAD to be throttled (any service's 429) or its
+   * request budget promises a later turn; a pause above the cap opens the breaker instead.
+   */
+  private void awaitTurn() {
+    Duration turn = rateLimits.beforeCall(tenant, TenantRateLimits.QAD);
+    if (turn.compareTo(settings.retryAfterCap()) > 0) {
+      throw new ThrottledBeyondCap(
+          turn, "fleet-wide pause (another service's Retry-After, or the request budget)");
+    }
+    if (!turn.isZero()) {
+      LOG.debugf("QAD tenant %s paused fleet-wide; waiting %s", tenant, turn);
+      sleeper.sleep(turn);
     }
   }
 
@@ -276,6 +311,7 @@ public final class QadTransport {
         HttpRequest.newBuilder(uri)
             .timeout(settings.requestTimeout())
             .header("Accept", "application/json")
+            .header("User-Agent", userAgent)
             .header("x-qad-workspace-id", workspace);
     if (token != null) {
       b.header("Authorization", "Bearer " + token);

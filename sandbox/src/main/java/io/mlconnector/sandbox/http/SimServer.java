@@ -36,6 +36,7 @@ public final class SimServer implements AutoCloseable {
 
   private final List<Route> routes = new ArrayList<>();
   private final RetryAfterWatch retryAfter = new RetryAfterWatch();
+  private final ThrottleWindows windows = new ThrottleWindows();
   private HttpServer server;
   private ExecutorService executor;
 
@@ -80,6 +81,29 @@ public final class SimServer implements AutoCloseable {
     return retryAfter.named();
   }
 
+  /**
+   * Calls per client ({@code User-Agent}) that arrived for a tenant while a 429's {@code
+   * Retry-After} given to any client of that tenant was still running: the fleet-wide rule.
+   */
+  public Map<String, Long> throttleViolationsByClient() {
+    return windows.byClient();
+  }
+
+  /** The first calls counted in {@link #throttleViolationsByClient()}: client, call, how early. */
+  public List<String> throttleViolationCalls() {
+    return windows.named();
+  }
+
+  /** The tenant a path belongs to: its first two segments ({@code /sn/acme}, {@code /qad/acme}). */
+  private static String tenantOf(String path) {
+    int second = path.indexOf('/', 1);
+    if (second < 0) {
+      return path;
+    }
+    int third = path.indexOf('/', second + 1);
+    return third < 0 ? path : path.substring(0, third);
+  }
+
   private void dispatch(HttpExchange exchange) throws IOException {
     // A retry is the same call (method and URI) from the same client connection.
     String call = exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath();
@@ -87,6 +111,9 @@ public final class SimServer implements AutoCloseable {
     String connection =
         exchange.getRemoteAddress() + " " + call + (query == null ? "" : "?" + query);
     retryAfter.arrived(connection, call);
+    String tenant = tenantOf(exchange.getRequestURI().getRawPath());
+    String client = exchange.getRequestHeaders().getFirst("User-Agent");
+    windows.arrived(tenant, client == null ? "(no User-Agent)" : client, call);
     SimResponse response;
     try {
       response = resolve(exchange);
@@ -95,6 +122,7 @@ public final class SimServer implements AutoCloseable {
       response = SimResponse.text(500, "text/plain", "simulator error: " + e);
     }
     retryAfter.answered(connection, response);
+    windows.answered(tenant, response);
     write(exchange, response);
   }
 

@@ -121,6 +121,20 @@ public final class QadSimulator implements Simulator {
     return clock;
   }
 
+  /**
+   * Per client ({@code User-Agent}): calls that arrived for a tenant while a 429's {@code
+   * Retry-After} given to any client of that tenant was still running. A rate limit is the
+   * tenant's, so every service of the fleet must wait, not only the one that was answered.
+   */
+  public java.util.Map<String, Long> throttleViolationsByClient() {
+    return server.throttleViolationsByClient();
+  }
+
+  /** The first of those calls: client, method, path and how early. */
+  public java.util.List<String> throttleViolationCalls() {
+    return server.throttleViolationCalls();
+  }
+
   /** Calls that came back before the {@code Retry-After} of a 429 on their connection. */
   public long retryAfterViolations() {
     return server.retryAfterViolations();

@@ -66,6 +66,20 @@ public final class ServiceNowSimulator implements Simulator {
     return sim;
   }
 
+  /**
+   * Per client ({@code User-Agent}): calls that arrived for a instance while a 429's {@code
+   * Retry-After} given to any client of that instance was still running. A rate limit is the
+   * instance's, so every service of the fleet must wait, not only the one that was answered.
+   */
+  public java.util.Map<String, Long> throttleViolationsByClient() {
+    return server.throttleViolationsByClient();
+  }
+
+  /** The first of those calls: client, method, path and how early. */
+  public java.util.List<String> throttleViolationCalls() {
+    return server.throttleViolationCalls();
+  }
+
   /** Calls that came back before the {@code Retry-After} of a 429 on their connection. */
   public long retryAfterViolations() {
     return server.retryAfterViolations();

@@ -39,6 +39,7 @@ final class QadTestClient {
   String accessToken;
   String refreshToken;
   String workspace;
+  String userAgent;
 
   QadTestClient(QadSimulator simulator, QadTenantConfig config) {
     this.simulator = simulator;
@@ -132,6 +133,9 @@ final class QadTestClient {
     }
     if (workspace != null) {
       builder.header(ApiGuard.WORKSPACE_HEADER, workspace);
+    }
+    if (userAgent != null) {
+      builder.header("User-Agent", userAgent);
     }
     return builder;
   }

@@ -1,6 +1,7 @@
 package io.mlconnector.snclient.http;
 
 import io.mlconnector.common.http.BoundedAnswers;
+import io.mlconnector.common.ratelimit.TenantRateLimits;
 import io.mlconnector.snclient.auth.TenantTokens;
 import io.mlconnector.snclient.error.ServiceNowAuthException;
 import io.mlconnector.snclient.error.ServiceNowErrors;
@@ -40,6 +41,20 @@ public final class ServiceNowTransport {
       Duration retryAfterCap,
       long maxBodyBytes) {}
 
+  /**
+   * The fleet this transport belongs to: its shared rate limits (a 429 any service saw pauses this
+   * one too) and the name it gives itself in {@code User-Agent}.
+   */
+  public record Fleet(TenantRateLimits rateLimits, String userAgent) {
+    public static Fleet local() {
+      return new Fleet(TenantRateLimits.local(), "ml-connector");
+    }
+  }
+
+  private static final String SYSTEM = TenantRateLimits.SERVICENOW;
+  private static final String FLEET_PAUSE =
+      "fleet-wide pause (another service's Retry-After, or the request budget)";
+
   private final String tenant;
   private final HttpClient http;
   private final TenantTokens tokens;
@@ -47,6 +62,7 @@ public final class ServiceNowTransport {
   private final Backoff backoff;
   private final TransportLimits limits;
   private final ServiceNowCallObserver observer;
+  private final Fleet fleet;
 
   public ServiceNowTransport(
       String tenant,
@@ -55,7 +71,9 @@ public final class ServiceNowTransport {
       CircuitBreaker breaker,
       Backoff backoff,
       TransportLimits limits,
-      ServiceNowCallObserver observer) {
+      ServiceNowCallObserver observer,
+      Fleet fleet) {
+    this.fleet = fleet;
     this.tenant = tenant;
     this.http = http;
     this.tokens = tokens;
@@ -83,7 +101,9 @@ public final class ServiceNowTransport {
       throw new ServiceNowUnavailableException(
           "tenant "
               + tenant
-              + " throttled: Retry-After "
+              + " throttled: "
+              + e.reason
+              + " "
               + e.wait.toSeconds()
               + " s is above the cap of "
               + limits.retryAfterCap().toSeconds()
@@ -100,20 +120,26 @@ public final class ServiceNowTransport {
   /** A {@code Retry-After} longer than the cap: the breaker waits it out, not this thread. */
   private static final class ThrottledBeyondCap extends RuntimeException {
     final transient Duration wait;
+    final String reason;
 
-    ThrottledBeyondCap(Duration wait) {
+    ThrottledBeyondCap(Duration wait, String reason) {
       super(null, null, false, false);
       this.wait = wait;
+      this.reason = reason;
     }
   }
 
   private Response attempt(Request request) {
     String what = request.method() + " " + request.endpoint() + " on tenant " + tenant;
-    String token = tokens.accessToken();
+    String token = null;
     boolean renewed = false;
     int failures = 0;
     int rateLimitWaits = 0;
     while (true) {
+      awaitTurn(); // before the token too: a token request to a throttled instance is a call
+      if (token == null) {
+        token = tokens.accessToken();
+      }
       HttpResponse<String> answer;
       try {
         answer =
@@ -151,10 +177,12 @@ public final class ServiceNowTransport {
               null);
         }
         Backoff.retryAfter(answer.headers())
+            .ifPresent(wait -> fleet.rateLimits().throttled(tenant, SYSTEM, wait));
+        Backoff.retryAfter(answer.headers())
             .filter(wait -> wait.compareTo(limits.retryAfterCap()) > 0)
             .ifPresent(
                 wait -> {
-                  throw new ThrottledBeyondCap(wait);
+                  throw new ThrottledBeyondCap(wait, "Retry-After");
                 });
         Backoff.sleep(backoff.afterRateLimit(answer.headers(), rateLimitWaits));
         continue;
@@ -164,6 +192,20 @@ public final class ServiceNowTransport {
         continue;
       }
       return check(what, answer);
+    }
+  }
+
+  /**
+   * Waits while the fleet knows this tenant's instance to be throttled (any service's 429) or its
+   * request budget promises a later turn; a pause above the cap opens the breaker instead.
+   */
+  private void awaitTurn() {
+    Duration turn = fleet.rateLimits().beforeCall(tenant, SYSTEM);
+    if (turn.compareTo(limits.retryAfterCap()) > 0) {
+      throw new ThrottledBeyondCap(turn, FLEET_PAUSE);
+    }
+    if (!turn.isZero()) {
+      Backoff.sleep(turn);
     }
   }
 
@@ -198,6 +240,7 @@ public final class ServiceNowTransport {
         HttpRequest.newBuilder(r.uri())
             .timeout(limits.requestTimeout())
             .header("Accept", "application/json")
+            .header("User-Agent", fleet.userAgent())
             .header("Authorization", "Bearer " + token);
     if (r.body() == null) {
       b.method(r.method(), HttpRequest.BodyPublishers.noBody());

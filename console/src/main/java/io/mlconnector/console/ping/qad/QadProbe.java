@@ -12,9 +12,7 @@ import io.mlconnector.qadclient.QadClients;
 import io.mlconnector.qadclient.QadException;
 import io.mlconnector.qadclient.browse.BrowseMapping;
 import io.mlconnector.qadclient.browse.BrowseQuery;
-import io.mlconnector.qadclient.http.Sleeper;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,10 +29,12 @@ public class QadProbe {
   public static final String INVOICES_CHECK = "qad.supplier-invoices";
   private static final PingSystem QAD = PingSystem.QAD;
 
+  private final QadClients clients;
   private final BrowseMapping mapping;
   private final QadClientSettings settings;
 
   public QadProbe(QadClients clients, ConsoleConfig config) {
+    this.clients = clients;
     this.mapping = clients.mapping();
     Duration timeout = config.ping().requestTimeout();
     this.settings =
@@ -55,7 +55,7 @@ public class QadProbe {
   public void run(Tenant tenant, CheckSink sink) {
     QadClient client;
     try {
-      client = QadClient.create(tenant, settings, mapping, Clock.systemUTC(), Sleeper.REAL);
+      client = clients.create(tenant, settings);
     } catch (QadException | IllegalArgumentException e) {
       sink.add(failed(TOKEN_CHECK, tokenTried(tenant), "check the QAD base URL", e.getMessage()));
       notTried(sink, List.of(WORKSPACE_CHECK));

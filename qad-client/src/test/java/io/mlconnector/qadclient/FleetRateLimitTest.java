@@ -1,0 +1,132 @@
+package io.mlconnector.qadclient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mlconnector.common.event.EntityType;
+import io.mlconnector.common.ratelimit.RequestBudgets;
+import io.mlconnector.common.ratelimit.SharedRateLimits;
+import io.mlconnector.common.ratelimit.TenantRateLimits;
+import io.mlconnector.qadclient.browse.BrowseMapping;
+import io.mlconnector.qadclient.browse.BrowseQuery;
+import io.mlconnector.qadclient.http.Sleeper;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A 429 is the tenant's, not one process's: after the writer is throttled, the poller (another
+ * service, its own rate-limit bean, the same database) does not call that tenant's QAD before
+ * Retry-After has passed. Judged by the simulator, which counts per User-Agent every call that
+ * arrives while a tenant's Retry-After runs.
+ */
+class FleetRateLimitTest {
+  private static EmbeddedPostgres postgres;
+  private final SandboxQad sandbox = new SandboxQad("fleet", Duration.ofHours(1));
+
+  @BeforeAll
+  static void database() throws IOException, SQLException {
+    postgres = EmbeddedPostgres.builder().start();
+    String migration;
+    try (InputStream in =
+        FleetRateLimitTest.class.getResourceAsStream("/db/common/V0_5__fleet_rate_limits.sql")) {
+      migration = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    try (Connection c = postgres.getPostgresDatabase().getConnection();
+        Statement s = c.createStatement()) {
+      s.execute(migration);
+    }
+  }
+
+  @AfterAll
+  static void stopDatabase() throws IOException {
+    postgres.close();
+  }
+
+  @AfterEach
+  void close() {
+    sandbox.close();
+  }
+
+  @Test
+  void afterTheWritersThrottleThePollerWaitsOutRetryAfter() throws Exception {
+    CountDownLatch throttled = new CountDownLatch(1);
+    QadClient writer =
+        client(
+            "writer-service",
+            shared("writer-service"),
+            d -> {
+              throttled.countDown();
+              Sleeper.REAL.sleep(d);
+            });
+    QadClient poller = client("qad-poller", shared("qad-poller"), Sleeper.REAL);
+    writer.browse(EntityType.SUPPLIER, BrowseQuery.all(1, 5)); // both logged in
+    poller.browse(EntityType.SUPPLIER, BrowseQuery.all(1, 5));
+    sandbox.qad.faults().setThrottleRequests(1).setRetryAfterSeconds(2);
+
+    var writerPage =
+        CompletableFuture.supplyAsync(
+            () -> writer.browse(EntityType.SUPPLIER, BrowseQuery.all(1, 5)));
+    assertThat(throttled.await(10, TimeUnit.SECONDS)).isTrue();
+    var pollerPage = poller.browse(EntityType.PROJECT, BrowseQuery.all(1, 5));
+
+    assertThat(pollerPage.rows()).isNotEmpty();
+    assertThat(writerPage.get(10, TimeUnit.SECONDS).rows()).hasSize(5);
+    assertThat(sandbox.simulator.throttleViolationsByClient()).isEmpty();
+  }
+
+  /** The same run with a poller that knows only its own 429s: the simulator names it. */
+  @Test
+  void aClientKnowingOnlyItsOwn429sIsCountedByTheSimulator() throws Exception {
+    CountDownLatch throttled = new CountDownLatch(1);
+    QadClient writer =
+        client(
+            "writer-service",
+            shared("writer-service"),
+            d -> {
+              throttled.countDown();
+              Sleeper.REAL.sleep(d);
+            });
+    QadClient poller = client("qad-poller", TenantRateLimits.local(), Sleeper.REAL);
+    writer.browse(EntityType.SUPPLIER, BrowseQuery.all(1, 5));
+    poller.browse(EntityType.SUPPLIER, BrowseQuery.all(1, 5));
+    sandbox.qad.faults().setThrottleRequests(1).setRetryAfterSeconds(2);
+
+    var writerPage =
+        CompletableFuture.supplyAsync(
+            () -> writer.browse(EntityType.SUPPLIER, BrowseQuery.all(1, 5)));
+    assertThat(throttled.await(10, TimeUnit.SECONDS)).isTrue();
+    poller.browse(EntityType.PROJECT, BrowseQuery.all(1, 5));
+    writerPage.get(10, TimeUnit.SECONDS);
+
+    assertThat(sandbox.simulator.throttleViolationsByClient())
+        .containsOnlyKeys("ml-connector/qad-poller");
+  }
+
+  private static TenantRateLimits shared(String service) {
+    return new SharedRateLimits(
+        postgres.getPostgresDatabase(), RequestBudgets.NONE, Duration.ZERO, service);
+  }
+
+  private QadClient client(String service, TenantRateLimits limits, Sleeper sleeper) {
+    return QadClient.create(
+        sandbox.tenant,
+        SandboxQad.settings(),
+        BrowseMapping.defaults(),
+        sandbox.clock,
+        sleeper,
+        limits,
+        QadClient.DEFAULT_USER_AGENT + "/" + service);
+  }
+}
