@@ -24,6 +24,35 @@ public interface WriterConfig {
   /** QAD side of the writer: supplier invoices behind the receipt gate. */
   Qad qad();
 
+  /** Per-tenant deferral: one tenant's unavailable target never holds back another tenant. */
+  Deferral deferral();
+
+  /**
+   * Records of a tenant whose ServiceNow or QAD is unavailable wait in the writer's database
+   * ({@code deferred_record}) and are replayed in order, instead of holding back their partition.
+   */
+  interface Deferral {
+    /** Off: a failing record holds back its partition, retried in place (the loop's backoff). */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** How often tenants with waiting records are looked at. */
+    @WithDefault("1s")
+    Duration replayInterval();
+
+    /** First pause of a tenant whose target is still unavailable on replay; doubles per failure. */
+    @WithDefault("1s")
+    Duration retryBackoff();
+
+    /** Longest such pause: at most this long after the target is back its records flow again. */
+    @WithDefault("30s")
+    Duration maxRetryBackoff();
+
+    /** Records per replayed batch (one ServiceNow lookup per 100 of them, as for the consumer). */
+    @WithDefault("500")
+    int replayBatch();
+  }
+
   /** Consumer group names. */
   interface Groups {
     @WithDefault("mlc-writer-servicenow")

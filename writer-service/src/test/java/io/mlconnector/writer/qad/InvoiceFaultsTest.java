@@ -9,6 +9,10 @@ import static org.awaitility.Awaitility.await;
 import io.mlconnector.common.audit.AuditEntry;
 import io.mlconnector.common.audit.AuditStage;
 import io.mlconnector.common.audit.AuditTrail;
+import io.mlconnector.common.event.EntityType;
+import io.mlconnector.common.event.EventKey;
+import io.mlconnector.common.event.Topics;
+import io.mlconnector.writer.SamePartition;
 import io.mlconnector.writer.qad.ledger.InvoiceLedger;
 import io.mlconnector.writer.qad.ledger.InvoiceRecord;
 import io.mlconnector.writer.qad.ledger.InvoiceStatus;
@@ -84,6 +88,47 @@ class InvoiceFaultsTest {
 
     assertThat(single(s.qadInvoices("REF-S")).voucher()).isEqualTo(posted.voucher());
     assertThat(s.outbound(sysId)).containsEntry("integration_status", "Processed");
+  }
+
+  @Test
+  void oneTenantsQadOutageDoesNotHoldBackAnotherTenantsInvoicesOnTheSamePartition()
+      throws Exception {
+    InvoiceScenario a = readyScenario();
+    InvoiceScenario b = readyScenario();
+    SamePartition partitions = SamePartition.of(Topics.QAD_INVOICE_POST);
+    String aSysId = a.approve("REF-HA", 10, "");
+    int partition = partitions.partitionOf(key(a, aSysId));
+    String bReference = "REF-HB";
+    String bSysId = b.approve(bReference, 10, "");
+    for (int i = 0; partitions.partitionOf(key(b, bSysId)) != partition; i++) {
+      bReference = "REF-HB" + i; // the clerk approves until one lines up with A's
+      bSysId = b.approve(bReference, 10, "");
+    }
+    a.qad.faults().setServerErrorRate(1.0).setServerErrorStatus(503);
+
+    a.sendPost(aSysId, "REF-HA", 10, "");
+    await() // A's command met its down QAD
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                a.qad.counters().snapshot().values().stream().mapToLong(Long::longValue).sum()
+                    >= 4);
+    b.sendPost(bSysId, bReference, 10, "");
+
+    // B is posted in B's QAD while A's QAD is still down, behind A's command on the partition.
+    InvoiceRecord bPosted = awaitStatus(ledger, b.tenant, bSysId, InvoiceStatus.POSTED);
+    assertThat(single(b.qadInvoices(bReference)).voucher()).isEqualTo(bPosted.voucher());
+    assertThat(a.qadInvoices("REF-HA")).isEmpty();
+    assertThat(ledger.find(a.tenant, aSysId).orElseThrow().status().settled()).isFalse();
+
+    a.qad.faults().clear();
+    InvoiceRecord aPosted = awaitStatus(ledger, a.tenant, aSysId, InvoiceStatus.POSTED);
+    assertThat(single(a.qadInvoices("REF-HA")).voucher()).isEqualTo(aPosted.voucher());
+    assertThat(a.outbound(aSysId)).containsEntry("integration_status", "Processed");
+  }
+
+  private static String key(InvoiceScenario s, String sysId) {
+    return EventKey.of(s.tenant, EntityType.SUPPLIER_INVOICE, sysId);
   }
 
   /** A tenant whose PO line 1 has received 10, known to the receipt ledger. */

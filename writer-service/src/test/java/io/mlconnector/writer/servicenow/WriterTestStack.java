@@ -56,6 +56,8 @@ public class WriterTestStack implements QuarkusTestResourceLifecycleManager {
     config.put("mlc.writer.servicenow-batch-size", "10");
     config.put("mlc.writer.servicenow.retry-backoff", "100ms");
     config.put("mlc.writer.servicenow.max-retry-backoff", "1s");
+    config.put("mlc.writer.deferral.retry-backoff", "100ms");
+    config.put("mlc.writer.deferral.max-retry-backoff", "1s");
     return config;
   }
 

@@ -39,14 +39,14 @@ public class QadConsumers {
               || t instanceof ServiceNowResponseFormatException;
 
   private final WriterConfig config;
-  private final InvoiceCommandHandler commands;
+  private final InvoiceDeferredLane commands;
   private final ReceiptEventHandler receipts;
   private final ConsumerLoops loops;
   private final List<EventConsumerLoop> started = new ArrayList<>();
 
   public QadConsumers(
       WriterConfig config,
-      InvoiceCommandHandler commands,
+      InvoiceDeferredLane commands,
       ReceiptEventHandler receipts,
       ConsumerLoops loops) {
     this.config = config;
@@ -76,7 +76,7 @@ public class QadConsumers {
                     "writer.qad", config.consumerGroups().qad(), List.of(Topics.QAD_INVOICE_POST))
                 .withTransient(TARGET_OUTAGE),
             MAX_POLL_RECORDS,
-            commands.oneAtATime()));
+            commands.consumer()));
   }
 
   synchronized void onStop(@Observes ShutdownEvent event) {

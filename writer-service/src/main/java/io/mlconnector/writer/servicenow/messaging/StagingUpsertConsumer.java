@@ -5,6 +5,7 @@ import io.mlconnector.common.kafka.ConsumerLoops;
 import io.mlconnector.common.kafka.EventConsumerLoop;
 import io.mlconnector.common.kafka.LoopSettings;
 import io.mlconnector.writer.config.WriterConfig;
+import io.mlconnector.writer.deferral.Deferral;
 import io.mlconnector.writer.servicenow.service.StagingBatchProcessor;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -23,13 +24,18 @@ public class StagingUpsertConsumer {
   private final WriterConfig config;
   private final StagingBatchProcessor processor;
   private final ConsumerLoops loops;
+  private final Deferral deferral;
   private EventConsumerLoop loop;
 
   public StagingUpsertConsumer(
-      WriterConfig config, StagingBatchProcessor processor, ConsumerLoops loops) {
+      WriterConfig config,
+      StagingBatchProcessor processor,
+      ConsumerLoops loops,
+      Deferral deferral) {
     this.config = config;
     this.processor = processor;
     this.loops = loops;
+    this.deferral = deferral;
   }
 
   synchronized void onStart(@Observes StartupEvent event) {
@@ -42,7 +48,9 @@ public class StagingUpsertConsumer {
             .withBackoff(config.servicenow().retryBackoff(), config.servicenow().maxRetryBackoff());
     loop =
         loops.start(
-            settings, config.servicenow().maxPollRecords(), new StagingUpsertHandler(processor));
+            settings,
+            config.servicenow().maxPollRecords(),
+            new StagingUpsertHandler(processor, deferral));
   }
 
   synchronized void onStop(@Observes ShutdownEvent event) {

@@ -1,5 +1,6 @@
 package io.mlconnector.writer.servicenow.service;
 
+import io.mlconnector.common.audit.AuditStage;
 import io.mlconnector.common.event.PayloadHash;
 import io.mlconnector.common.mapping.StagingTargets;
 import io.mlconnector.common.tenant.Tenant;
@@ -49,6 +50,14 @@ public class StagingBatchProcessor {
    * @return every record's outcome; records with stage FAILED were not written and must be retried
    */
   public List<RecordOutcome> process(List<IncomingUpsert> records) {
+    return process(records, true);
+  }
+
+  /**
+   * The same; {@code auditFailures} false leaves the audit row of FAILED records to the caller (the
+   * deferral, which says where they wait).
+   */
+  public List<RecordOutcome> process(List<IncomingUpsert> records, boolean auditFailures) {
     List<RecordOutcome> outcomes = new ArrayList<>();
     Map<Group, LinkedHashMap<String, PlannedRow>> groups = new LinkedHashMap<>();
     for (IncomingUpsert record : records) {
@@ -57,7 +66,10 @@ public class StagingBatchProcessor {
     Set<String> unavailable = new HashSet<>();
     groups.forEach(
         (group, rows) -> write(group, new ArrayList<>(rows.values()), unavailable, outcomes));
-    recorder.record(outcomes);
+    recorder.record(
+        auditFailures
+            ? outcomes
+            : outcomes.stream().filter(o -> o.stage() != AuditStage.FAILED).toList());
     return outcomes;
   }
 
@@ -128,8 +140,7 @@ public class StagingBatchProcessor {
         continue;
       }
       List<RecordOutcome> result = writer.write(group.tenant(), group.table(), chunk);
-      if (result.stream()
-          .anyMatch(o -> o.stage() == io.mlconnector.common.audit.AuditStage.FAILED)) {
+      if (result.stream().anyMatch(o -> o.stage() == AuditStage.FAILED)) {
         unavailable.add(tenantId);
       }
       outcomes.addAll(result);

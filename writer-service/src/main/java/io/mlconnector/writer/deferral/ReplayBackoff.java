@@ -1,0 +1,63 @@
+package io.mlconnector.writer.deferral;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Per (lane, tenant): when the next replay is due (a pause that doubles while the target stays
+ * unavailable, so a down instance is asked rarely) and how often the oldest record failed in a row.
+ * In memory: after a restart every queue is tried at once, which costs one call per tenant.
+ */
+final class ReplayBackoff {
+  private record State(int pauses, long dueAt, long headId, int headFailures) {}
+
+  private final Duration initial;
+  private final Duration max;
+  private final Map<String, State> states = new HashMap<>();
+
+  ReplayBackoff(Duration initial, Duration max) {
+    this.initial = initial;
+    this.max = max;
+  }
+
+  synchronized boolean due(String lane, String tenant) {
+    State s = states.get(lane + "|" + tenant);
+    return s == null || System.nanoTime() >= s.dueAt();
+  }
+
+  /** The target is still unavailable: pause longer. */
+  synchronized void paused(String lane, String tenant) {
+    String key = lane + "|" + tenant;
+    State s = states.get(key);
+    int pauses = s == null ? 1 : s.pauses() + 1;
+    states.put(
+        key,
+        new State(
+            pauses,
+            dueAfter(pauses),
+            s == null ? -1 : s.headId(),
+            s == null ? 0 : s.headFailures()));
+  }
+
+  /** The record {@code headId} failed again (not an outage); returns its failures in a row. */
+  synchronized int failedAt(String lane, String tenant, long headId) {
+    String key = lane + "|" + tenant;
+    State s = states.get(key);
+    int pauses = s == null ? 1 : s.pauses() + 1;
+    int failures = s != null && s.headId() == headId ? s.headFailures() + 1 : 1;
+    states.put(key, new State(pauses, dueAfter(pauses), headId, failures));
+    return failures;
+  }
+
+  synchronized void succeeded(String lane, String tenant) {
+    states.remove(lane + "|" + tenant);
+  }
+
+  private long dueAfter(int pauses) {
+    long ceiling = Math.min(max.toMillis(), initial.toMillis() << Math.min(pauses - 1, 20));
+    long wait = ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1);
+    return System.nanoTime() + Duration.ofMillis(wait).toNanos();
+  }
+}

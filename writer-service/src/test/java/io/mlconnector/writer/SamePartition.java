@@ -1,0 +1,40 @@
+package io.mlconnector.writer;
+
+import io.mlconnector.stack.SharedStack;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.utils.Utils;
+
+/** Where Kafka's default partitioner puts a key, so a test can line two tenants up on one. */
+public final class SamePartition {
+  private final int partitions;
+
+  private SamePartition(int partitions) {
+    this.partitions = partitions;
+  }
+
+  /** The partitioning of {@code topic} on the shared test broker. */
+  public static SamePartition of(String topic) throws Exception {
+    try (Admin admin =
+        Admin.create(
+            Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                SharedStack.endpoints().kafkaBootstrap()))) {
+      return new SamePartition(
+          admin
+              .describeTopics(List.of(topic))
+              .allTopicNames()
+              .get()
+              .get(topic)
+              .partitions()
+              .size());
+    }
+  }
+
+  public int partitionOf(String key) {
+    return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
+  }
+}
