@@ -87,6 +87,9 @@ public final class TenantFixtures {
         insertSecret(
             c, t.id(), TenantRows.SN_CLIENT_SECRET, t.servicenow().clientSecret().reveal());
       }
+      if (t.servicenow().pushSecret() != null) {
+        insertSecret(c, t.id(), TenantRows.SN_PUSH_SECRET, t.servicenow().pushSecret().reveal());
+      }
       c.commit();
     }
   }
