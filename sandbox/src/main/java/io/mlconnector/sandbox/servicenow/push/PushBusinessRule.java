@@ -126,7 +126,7 @@ public final class PushBusinessRule {
   }
 
   /** ServiceNow's generateMac(key, "HmacSHA256", data): Base64 key in, Base64 MAC out. */
-  static String generateMac(String base64Key, String data) throws GeneralSecurityException {
+  public static String generateMac(String base64Key, String data) throws GeneralSecurityException {
     Mac mac = Mac.getInstance("HmacSHA256");
     mac.init(new SecretKeySpec(Base64.getDecoder().decode(base64Key), "HmacSHA256"));
     return Base64.getEncoder().encodeToString(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
