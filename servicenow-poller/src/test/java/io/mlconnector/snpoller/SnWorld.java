@@ -61,6 +61,12 @@ final class SnWorld implements AutoCloseable {
   }
 
   ServiceNowInstance tenant(String prefix, Map<String, Duration> schedules) throws Exception {
+    return tenant(prefix, schedules, null);
+  }
+
+  /** A registered instance whose Business Rule signs push notifications with {@code push}. */
+  ServiceNowInstance tenant(String prefix, Map<String, Duration> schedules, Secret push)
+      throws Exception {
     String id = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     ServiceNowInstance sn =
         simulator
@@ -79,7 +85,7 @@ final class SnWorld implements AutoCloseable {
             true,
             new Tenant.Qad(URI.create("http://127.0.0.1:9/qad"), "ws", "qad", "u", new Secret("p")),
             new Tenant.ServiceNow(
-                URI.create(simulator.instanceUrl(id)), "mlc", new Secret("secret"), false),
+                URI.create(simulator.instanceUrl(id)), "mlc", new Secret("secret"), false, push),
             schedules,
             Map.of(),
             true,

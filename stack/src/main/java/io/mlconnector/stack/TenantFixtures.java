@@ -87,6 +87,9 @@ public final class TenantFixtures {
         insertSecret(
             c, t.id(), TenantRows.SN_CLIENT_SECRET, t.servicenow().clientSecret().reveal());
       }
+      if (t.servicenow().pushSecret() != null) {
+        insertSecret(c, t.id(), TenantRows.SN_PUSH_SECRET, t.servicenow().pushSecret().reveal());
+      }
       c.commit();
     }
   }
@@ -139,6 +142,11 @@ public final class TenantFixtures {
 
   /** The registry entry of a sandbox tenant (sandbox mode on, so loopback http is allowed). */
   public static Tenant sandboxTenant(SandboxTenant t, boolean batchApi) {
+    return sandboxTenant(t, batchApi, null);
+  }
+
+  /** The same, with the push secret its ServiceNow Business Rule signs with (null: none). */
+  public static Tenant sandboxTenant(SandboxTenant t, boolean batchApi, String pushSecret) {
     return new Tenant(
         t.id(),
         "Sandbox " + t.id(),
@@ -153,7 +161,8 @@ public final class TenantFixtures {
             URI.create(t.servicenow().instanceUrl()),
             t.servicenow().clientId(),
             new Secret(t.servicenow().clientSecret()),
-            batchApi),
+            batchApi,
+            pushSecret == null ? null : new Secret(pushSecret)),
         Map.of(),
         Map.of(),
         true,

@@ -28,9 +28,20 @@ public record Tenant(
   public record Qad(
       URI baseUrl, String workspace, String clientId, String username, Secret password) {}
 
-  /** ServiceNow: instance URL and OAuth client-credentials; Batch API opt-in. */
+  /**
+   * ServiceNow: instance URL and OAuth client-credentials; Batch API opt-in.
+   *
+   * @param pushSecret the shared secret a Business Rule signs push notifications with (see
+   *     servicenow-poller's docs/push.md); null when push is not configured
+   */
   public record ServiceNow(
-      URI instanceUrl, String clientId, Secret clientSecret, boolean batchApi) {}
+      URI instanceUrl, String clientId, Secret clientSecret, boolean batchApi, Secret pushSecret) {
+
+    /** Without push: the tenant is polled only. */
+    public ServiceNow(URI instanceUrl, String clientId, Secret clientSecret, boolean batchApi) {
+      this(instanceUrl, clientId, clientSecret, batchApi, null);
+    }
+  }
 
   /** The cadence for a schedule key, or the given default. */
   public Duration schedule(String key, Duration fallback) {

@@ -19,7 +19,12 @@ public final class TenantRows {
   public static final String QAD_PASSWORD = "qad.password";
 
   public static final String SN_CLIENT_SECRET = "servicenow.client-secret";
-  public static final List<String> SECRET_NAMES = List.of(QAD_PASSWORD, SN_CLIENT_SECRET);
+
+  /** The shared secret of push notifications (optional; set and rotated by the console). */
+  public static final String SN_PUSH_SECRET = "servicenow.push-secret";
+
+  public static final List<String> SECRET_NAMES =
+      List.of(QAD_PASSWORD, SN_CLIENT_SECRET, SN_PUSH_SECRET);
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -92,7 +97,8 @@ public final class TenantRows {
             URI.create(row.snInstanceUrl()),
             row.snClientId(),
             reveal(id, SN_CLIENT_SECRET, row.secrets(), c),
-            row.snBatchApi()),
+            row.snBatchApi(),
+            reveal(id, SN_PUSH_SECRET, row.secrets(), c)),
         parseSchedules(row.schedules()),
         parseMap(row.mappingOverrides()),
         row.sandbox(),

@@ -7,6 +7,7 @@ import io.mlconnector.sandbox.servicenow.auth.UserAccount;
 import io.mlconnector.sandbox.servicenow.auth.UserDirectory;
 import io.mlconnector.sandbox.servicenow.clerk.AccountsPayableClerk;
 import io.mlconnector.sandbox.servicenow.fault.FaultSwitches;
+import io.mlconnector.sandbox.servicenow.push.PushBusinessRule;
 import io.mlconnector.sandbox.servicenow.table.AclDenial;
 import io.mlconnector.sandbox.servicenow.table.RowReadAcl;
 import io.mlconnector.sandbox.servicenow.table.TableCatalog;
@@ -49,6 +50,7 @@ public final class ServiceNowInstance {
   private final Map<String, String> properties = new ConcurrentHashMap<>();
   private final RowReadAcl rowAcl = new RowReadAcl();
   private volatile int batchLimit = Integer.MAX_VALUE;
+  private final PushBusinessRule pushRule;
 
   ServiceNowInstance(String name, String url, Clock clock, TableCatalog catalog) {
     this.name = name;
@@ -59,6 +61,7 @@ public final class ServiceNowInstance {
     this.tokens = new TokenRegistry(clock);
     this.authenticator = new Authenticator(directory, tokens);
     this.rateLimiter = new RateLimiter(clock);
+    this.pushRule = new PushBusinessRule(store, Clock.systemUTC());
   }
 
   public String name() {
@@ -188,6 +191,11 @@ public final class ServiceNowInstance {
 
   public Authenticator authenticator() {
     return authenticator;
+  }
+
+  /** The push Business Rule an admin may activate (off by default). */
+  public PushBusinessRule pushRule() {
+    return pushRule;
   }
 
   /** The AP clerk working in this instance: approves invoices, maintains master data. */

@@ -129,6 +129,7 @@ public final class ServiceNowSimulator implements Simulator {
   @Override
   public void close() {
     server.close();
+    instances.values().forEach(h -> h.instance().pushRule().close());
   }
 
   private SimResponse created(String name) {

@@ -46,6 +46,9 @@ public interface ServiceNowPollerConfig {
 
     /** Table and column names. */
     Tables tables();
+
+    /** Push notifications from a tenant's Business Rule. */
+    PushSettings push();
   }
 
   /** Cadence per entity family (defaults from DESIGN.md). */

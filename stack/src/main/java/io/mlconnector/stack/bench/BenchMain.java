@@ -75,16 +75,28 @@ public final class BenchMain {
     ServiceProcess poller = start("qad-poller", root, endpoints, env, open);
     start("mapper-service", root, endpoints, env, open);
     ServiceProcess writer = start("writer-service", root, endpoints, env, open);
+    ServiceProcess naiveWriter;
 
     out.println("batched mode (the connector):");
     BenchFigures batched = measure("bench", poller, sandbox, records, out);
     writer.close();
     Map<String, String> naiveEnv = new LinkedHashMap<>(env);
     naiveEnv.put("MLC_WRITER_SERVICENOW_NAIVE", "true");
-    start("writer-service", root, endpoints, naiveEnv, open);
+    naiveWriter = start("writer-service", root, endpoints, naiveEnv, open);
     out.printf("naive mode (one lookup + one write per record), on %,d records:%n", naiveRecords);
     BenchFigures naive = measure("bench-naive", poller, sandbox, naiveRecords, out);
-    report(batched, naive, records, root.resolve(".mlc/bench.json"), out);
+    naiveWriter.close();
+    start("writer-service", root, endpoints, env, open);
+    out.printf("invoice change-to-QAD latency, invoice schedule %s:%n", InvoiceBench.SCHEDULE);
+    InvoiceLatency latency =
+        new InvoiceBench(sandbox, registry, poller, OPERATOR_TOKEN, out)
+            .measure(
+                (name, extra) -> {
+                  Map<String, String> all = new LinkedHashMap<>(env);
+                  all.putAll(extra);
+                  return start(name, root, endpoints, all, open);
+                });
+    report(batched, naive, latency, records, root.resolve(".mlc/bench.json"), out);
     return 0;
   }
 
@@ -135,10 +147,15 @@ public final class BenchMain {
   }
 
   private static void report(
-      BenchFigures batched, BenchFigures naive, long records, Path file, PrintStream out)
+      BenchFigures batched,
+      BenchFigures naive,
+      InvoiceLatency latency,
+      long records,
+      Path file,
+      PrintStream out)
       throws Exception {
     BenchReport report =
-        new BenchReport(batched, naive, records, Math.min(records, NAIVE_MAX_RECORDS));
+        new BenchReport(batched, naive, records, Math.min(records, NAIVE_MAX_RECORDS), latency);
     Files.writeString(
         file,
         new ObjectMapper()

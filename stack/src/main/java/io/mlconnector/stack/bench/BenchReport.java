@@ -13,12 +13,26 @@ final class BenchReport {
   private final BenchFigures naive;
   private final long records;
   private final long naiveRecords;
+  private final InvoiceLatency latency;
 
   BenchReport(BenchFigures batched, BenchFigures naive, long records, long naiveRecords) {
+    this(batched, naive, records, naiveRecords, null);
+  }
+
+  /**
+   * @param latency invoice change-to-QAD latency with and without push; null when not measured
+   */
+  BenchReport(
+      BenchFigures batched,
+      BenchFigures naive,
+      long records,
+      long naiveRecords,
+      InvoiceLatency latency) {
     this.batched = batched;
     this.naive = naive;
     this.records = records;
     this.naiveRecords = naiveRecords;
+    this.latency = latency;
   }
 
   double ratioCallsInitial() {
@@ -60,6 +74,19 @@ final class BenchReport {
         batched.recordsPerSecondInitial(),
         naive.recordsPerSecondInitial(),
         ratioRecordsPerSecond());
+    if (latency != null) {
+      out.printf("%-40s %14s %14s%n", "invoice change-to-QAD, ms", "push", "schedule only");
+      out.printf(
+          "%-40s %,14d %,14d%n",
+          "  p50",
+          InvoiceLatency.percentile(latency.pushMs(), 50),
+          InvoiceLatency.percentile(latency.pollMs(), 50));
+      out.printf(
+          "%-40s %,14d %,14d%n",
+          "  p95",
+          InvoiceLatency.percentile(latency.pushMs(), 95),
+          InvoiceLatency.percentile(latency.pollMs(), 95));
+    }
     out.println();
     out.println("legend");
     out.println(
@@ -79,6 +106,13 @@ final class BenchReport {
         "  writes, unchanged cycle: ServiceNow writes when nothing changed in QAD (should be 0).");
     out.println(
         "  records/s: synced records per second, poll start to last row; machine-dependent.");
+    if (latency != null) {
+      out.printf(
+          "  invoice change-to-QAD: AP clerk approval in ServiceNow to the voucher in QAD, per"
+              + " invoice (%d with push, %d without), invoice schedule %s; without push the"
+              + " approvals are spread over one schedule period.%n",
+          latency.pushMs().size(), latency.pollMs().size(), latency.schedule());
+    }
     out.printf(
         "  naive mode runs on %,d records: at one lookup and one write per record the full N"
             + " would take hours.%n",
@@ -98,6 +132,15 @@ final class BenchReport {
     doc.put("ratio_calls_initial", ratioCallsInitial());
     doc.put("ratio_calls_incremental", ratioCallsIncremental());
     doc.put("ratio_records_per_second", ratioRecordsPerSecond());
+    if (latency != null) {
+      doc.put("invoice_latency_ms_p50_push", InvoiceLatency.percentile(latency.pushMs(), 50));
+      doc.put("invoice_latency_ms_p95_push", InvoiceLatency.percentile(latency.pushMs(), 95));
+      doc.put("invoice_latency_ms_p50_poll", InvoiceLatency.percentile(latency.pollMs(), 50));
+      doc.put("invoice_latency_ms_p95_poll", InvoiceLatency.percentile(latency.pollMs(), 95));
+      doc.put("invoice_latency_samples_push", latency.pushMs().size());
+      doc.put("invoice_latency_samples_poll", latency.pollMs().size());
+      doc.put("invoice_schedule_seconds", latency.schedule().toSeconds());
+    }
     return doc;
   }
 

@@ -59,6 +59,17 @@ public final class DemoInvoices {
     return invoice(qad, other, reference, BigDecimal.ONE, null);
   }
 
+  /**
+   * Up to {@code count} distinct PO lines with at least one unit received and active codes: one
+   * invoice of one unit on each clears the three-way match (push tests and the bench).
+   */
+  public static List<QadRow> receivedLines(QadTenant qad, int count) {
+    return qad.table(QadEntity.PURCHASE_ORDER_LINE).all().stream()
+        .filter(l -> qty(l, "pod_qty_rcvd").compareTo(BigDecimal.ONE) >= 0 && active(qad, l))
+        .limit(count)
+        .toList();
+  }
+
   /** The approved invoice the clerk would enter for {@code quantity} of a QAD PO line. */
   public static SupplierInvoice invoice(
       QadTenant qad, QadRow line, String reference, BigDecimal quantity, String costCenter) {

@@ -18,9 +18,10 @@ import org.jboss.logging.Logger;
 /**
  * The one operator-API authentication of every service: each JAX-RS endpoint needs a bearer token
  * of {@link ApiTokens} whose scope covers the endpoint's {@link RequiresScope} (admin when the
- * endpoint has none). Health, metrics and OpenAPI are served outside JAX-RS and stay open. Runs
- * after matching, so a bad token gets the same 401 whatever tenant the path names. Without any
- * configured token the API refuses everything (503) rather than running open.
+ * endpoint has none), except a method marked {@link OwnAuthentication}. Health, metrics and OpenAPI
+ * are served outside JAX-RS and stay open. Runs after matching, so a bad token gets the same 401
+ * whatever tenant the path names. Without any configured token the API refuses everything (503)
+ * rather than running open.
  */
 // Application-scoped: REST providers are built at static init, before runtime config exists; the
 // client proxy defers reading the tokens to the first request.
@@ -45,6 +46,10 @@ public class ApiAuthFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
+    Method target = resource.getResourceMethod();
+    if (target != null && target.isAnnotationPresent(OwnAuthentication.class)) {
+      return; // authenticated by the endpoint itself, never by an operator token
+    }
     ApiTokenSet valid = tokens.current();
     if (valid.isEmpty()) {
       request.abortWith(

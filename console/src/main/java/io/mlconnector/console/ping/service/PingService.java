@@ -10,6 +10,7 @@ import io.mlconnector.console.ping.report.PingCheck;
 import io.mlconnector.console.ping.report.PingReport;
 import io.mlconnector.console.ping.report.PingSystem;
 import io.mlconnector.console.ping.servicenow.ServiceNowProbe;
+import io.mlconnector.console.push.PushPingCheck;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -73,6 +74,7 @@ public class PingService {
     CheckSink snChecks = new CheckSink();
     boolean qadUrlOk = urls.check(tenant, PingSystem.QAD, qadChecks);
     boolean snUrlOk = urls.check(tenant, PingSystem.SERVICENOW, snChecks);
+    snChecks.add(PushPingCheck.of(tenant));
     // A URL that breaks the rules now (e.g. its name resolves elsewhere) is not called at all.
     CompletableFuture<Void> qadRun = start(qadUrlOk, qad::run, tenant, qadChecks);
     CompletableFuture<Void> snRun =

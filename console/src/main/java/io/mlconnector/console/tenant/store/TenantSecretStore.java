@@ -46,6 +46,19 @@ public class TenantSecretStore {
     }
   }
 
+  /** Removes one secret; false when there was none. */
+  public boolean remove(String tenant, String name) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement("delete from tenant_secret where tenant = ? and name = ?")) {
+      ps.setString(1, tenant);
+      ps.setString(2, name);
+      return ps.executeUpdate() > 0;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot remove a tenant secret: " + e.getMessage(), e);
+    }
+  }
+
   /** Key id per secret name, by tenant: what the API may show about secrets. */
   public Map<String, Map<String, String>> keyIdsByTenant() {
     Map<String, Map<String, String>> out = new HashMap<>();

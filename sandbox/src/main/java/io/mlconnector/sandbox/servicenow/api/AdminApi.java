@@ -6,6 +6,7 @@ import io.mlconnector.sandbox.http.SimResponse;
 import io.mlconnector.sandbox.servicenow.ServiceNowInstance;
 import io.mlconnector.sandbox.servicenow.fault.FaultSwitches;
 import io.mlconnector.sandbox.servicenow.table.AclDenial;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -88,6 +89,19 @@ public final class AdminApi {
                 : instance.tokens().revokeAll();
         return Json.response(200, Map.of("revoked", revoked));
       }
+      case "PUT push" -> {
+        if (body.path("enabled").asBoolean(true)) {
+          instance
+              .pushRule()
+              .enable(URI.create(body.path("url").asText()), body.path("secret").asText());
+        } else {
+          instance.pushRule().disable();
+        }
+        return pushState();
+      }
+      case "GET push" -> {
+        return pushState();
+      }
       case "GET counters" -> {
         return Json.response(200, instance.counters().snapshot());
       }
@@ -104,6 +118,12 @@ public final class AdminApi {
       }
     }
     return SimResponse.empty(204);
+  }
+
+  private SimResponse pushState() throws Exception {
+    var rule = instance.pushRule();
+    return Json.response(
+        200, Map.of("enabled", rule.enabled(), "sent", rule.sent(), "failed", rule.failed()));
   }
 
   /** Only the switches present in the body change. */

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -23,11 +25,21 @@ public final class TableStore {
   private final TableCatalog catalog;
   private final Supplier<Instant> writeTime;
   private final Map<String, Map<String, Map<String, String>>> rowsByTable = new LinkedHashMap<>();
+  private final List<BiConsumer<String, Map<String, String>>> afterWrite =
+      new CopyOnWriteArrayList<>();
 
   /** {@code writeTime} stamps writes; faults can pin it to one second. */
   public TableStore(TableCatalog catalog, Supplier<Instant> writeTime) {
     this.catalog = catalog;
     this.writeTime = writeTime;
+  }
+
+  /**
+   * Runs {@code rule} after every insert and update (a business rule "after insert/update"), with
+   * the table and a copy of the row, inside the store's lock: it must only look and hand off.
+   */
+  public void afterWrite(BiConsumer<String, Map<String, String>> rule) {
+    afterWrite.add(rule);
   }
 
   public synchronized Map<String, String> insert(
@@ -46,6 +58,7 @@ public final class TableStore {
     row.put("sys_mod_count", "0");
     def.columns().keySet().forEach(c -> row.put(c, values.getOrDefault(c, "")));
     rows(table).put(sysId, row);
+    fire(table, row);
     return new LinkedHashMap<>(row);
   }
 
@@ -64,6 +77,7 @@ public final class TableStore {
           }
         });
     stampUpdate(row, user);
+    fire(table, row);
     return new LinkedHashMap<>(row);
   }
 
@@ -94,6 +108,7 @@ public final class TableStore {
         break;
       }
       stampUpdate(row, user);
+      fire(table, row);
       touched.add(row.get("sys_id"));
     }
     return touched;
@@ -101,6 +116,10 @@ public final class TableStore {
 
   public synchronized void clear(String table) {
     rows(table).clear();
+  }
+
+  private void fire(String table, Map<String, String> row) {
+    afterWrite.forEach(rule -> rule.accept(table, new LinkedHashMap<>(row)));
   }
 
   private void stampUpdate(Map<String, String> row, String user) {
