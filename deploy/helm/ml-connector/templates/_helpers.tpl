@@ -235,7 +235,7 @@ services' code (the local stack's KafkaAcls grants the same). JSON: user key -> 
  "servicenow-poller": {"writes": ["sn.invoice.changed", "sn.dimension.changed", "mlc.parked"], "reads": [], "group": ""},
  "mapper-service": {"writes": ["sn.upsert", "qad.invoice.post", "mlc.parked", "mlc.dlq"], "reads": ["qad.supplier.changed", "qad.po.changed", "qad.dimension.changed", "sn.invoice.changed", "sn.dimension.changed"], "group": "mlc-mapper"},
  "writer-service": {"writes": ["mlc.parked", "mlc.dlq"], "reads": ["sn.upsert", "qad.invoice.post", "qad.po.changed"], "group": "mlc-writer"},
- "console": {"writes": ["qad.supplier.changed", "qad.po.changed", "qad.dimension.changed", "sn.invoice.changed", "sn.dimension.changed", "sn.upsert", "qad.invoice.post", "mlc.parked"], "reads": ["mlc.parked"], "group": ""}}
+ "console": {"writes": ["qad.supplier.changed", "qad.po.changed", "qad.dimension.changed", "sn.invoice.changed", "sn.dimension.changed", "sn.upsert", "qad.invoice.post", "mlc.parked"], "reads": ["qad.supplier.changed", "qad.po.changed", "qad.dimension.changed", "sn.invoice.changed", "sn.dimension.changed", "sn.upsert", "qad.invoice.post", "mlc.parked"], "group": "mlc-console", "observedGroups": "mlc-"}}
 {{- end -}}
 
 {{/* The JDBC URL with sslmode (and the CA when given) appended. */}}

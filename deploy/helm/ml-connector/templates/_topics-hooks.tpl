@@ -91,6 +91,9 @@ spec:
               {{- if $acl.group }}
               kafka kafka-acls.sh --add --allow-principal {{ $principal | squote }} --operation Read --group {{ $acl.group }} --resource-pattern-type prefixed
               {{- end }}
+              {{- if $acl.observedGroups }}
+              kafka kafka-acls.sh --add --allow-principal {{ $principal | squote }} --operation Describe --group {{ $acl.observedGroups }} --resource-pattern-type prefixed
+              {{- end }}
               {{- end }}
               {{- end }}
 {{- end }}

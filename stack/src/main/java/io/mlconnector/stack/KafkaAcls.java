@@ -22,9 +22,19 @@ import org.apache.kafka.common.resource.ResourceType;
  * @param writes topics it produces to
  * @param reads topics it consumes
  * @param groupPrefix prefix of its consumer groups, or null when it uses none
+ * @param observedGroups prefix of other principals' groups whose committed offsets it may read (the
+ *     console's records-behind figures), or null
  */
 public record KafkaAcls(
-    String principal, Set<String> writes, Set<String> reads, String groupPrefix) {
+    String principal,
+    Set<String> writes,
+    Set<String> reads,
+    String groupPrefix,
+    String observedGroups) {
+
+  public KafkaAcls(String principal, Set<String> writes, Set<String> reads, String groupPrefix) {
+    this(principal, writes, reads, groupPrefix, null);
+  }
 
   private static final Set<String> SOURCE_TOPICS =
       Set.of(
@@ -61,14 +71,17 @@ public record KafkaAcls(
               Set.of(Topics.PARKED, Topics.DLQ),
               Set.of(Topics.SN_UPSERT, Topics.QAD_INVOICE_POST, Topics.QAD_PO_CHANGED),
               "mlc-writer"),
-          // The console reads mlc.parked without a group and replays to the source and command
-          // topics only (ParkedReplay).
+          // The console keeps mlc.parked in its database (group mlc-console-parked), replays to
+          // the source and command topics only (ParkedReplay), and reads the keys of the fleet's
+          // backlog and its groups' offsets for the records-behind figures (ConsumerLag).
           new KafkaAcls(
               "console",
               union(
                   SOURCE_TOPICS, Set.of(Topics.SN_UPSERT, Topics.QAD_INVOICE_POST, Topics.PARKED)),
-              Set.of(Topics.PARKED),
-              null));
+              union(
+                  SOURCE_TOPICS, Set.of(Topics.SN_UPSERT, Topics.QAD_INVOICE_POST, Topics.PARKED)),
+              "mlc-console",
+              "mlc-"));
 
   public static KafkaAcls of(String principal) {
     return SERVICES.stream()
@@ -90,6 +103,10 @@ public record KafkaAcls(
     }
     if (groupPrefix != null) {
       out.add(allow(ResourceType.GROUP, groupPrefix, PatternType.PREFIXED, AclOperation.READ));
+    }
+    if (observedGroups != null) {
+      out.add(
+          allow(ResourceType.GROUP, observedGroups, PatternType.PREFIXED, AclOperation.DESCRIBE));
     }
     return out;
   }

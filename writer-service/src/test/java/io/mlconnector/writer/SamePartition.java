@@ -3,9 +3,7 @@ package io.mlconnector.writer;
 import io.mlconnector.stack.SharedStack;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.utils.Utils;
 
 /** Where Kafka's default partitioner puts a key, so a test can line two tenants up on one. */
@@ -18,11 +16,7 @@ public final class SamePartition {
 
   /** The partitioning of {@code topic} on the shared test broker. */
   public static SamePartition of(String topic) throws Exception {
-    try (Admin admin =
-        Admin.create(
-            Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                SharedStack.endpoints().kafkaBootstrap()))) {
+    try (Admin admin = Admin.create(SharedStack.endpoints().kafkaAdminSettings())) {
       return new SamePartition(
           admin
               .describeTopics(List.of(topic))

@@ -216,7 +216,7 @@ class FleetStatusTest {
   /** Commits the group at the topic's end, then three records of the tenant arrive. */
   private void lagOfThree(String tenant) throws Exception {
     Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedStack.endpoints().kafkaBootstrap());
+    p.putAll(SharedStack.endpoints().kafkaAdminSettings());
     p.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
     p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
     p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
