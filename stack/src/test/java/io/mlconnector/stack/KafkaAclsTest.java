@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mlconnector.common.event.Topics;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -28,7 +29,10 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -38,8 +42,25 @@ import org.junit.jupiter.params.provider.MethodSource;
  * by the super user), not by the client's view.
  */
 class KafkaAclsTest {
-  private static final StackEndpoints STACK = SharedStack.endpoints();
-  private static final TopicProbe ADMIN = new TopicProbe(STACK);
+  // A broker of its own: the probes below put records on every topic of the fleet, which would
+  // reach the consumers of other modules' tests sharing `./mlc test`'s broker.
+  private static LocalStack own;
+  private static StackEndpoints STACK;
+  private static TopicProbe ADMIN;
+
+  @BeforeAll
+  static void ownBroker(@TempDir Path dir) throws Exception {
+    own = new LocalStack(dir, (StackEndpoints) null);
+    STACK = own.start();
+    ADMIN = new TopicProbe(STACK);
+  }
+
+  @AfterAll
+  static void stopBroker() throws Exception {
+    if (own != null) {
+      own.close();
+    }
+  }
 
   @Test
   void aProducerWithoutCredentialsIsRefusedAndWritesNothing() throws Exception {
