@@ -249,6 +249,36 @@ class InvoicePollTest {
         .containsExactlyInAnyOrderElementsOf(visible);
   }
 
+  @Test
+  void aHiddenRowReSavedBetweenTwoCallsNeverMakesAVisibleRowSlideUnread() throws Exception {
+    ServiceNowInstance sn = world.tenant("aclsave");
+    String t = sn.name();
+    // Exactly one page (50) of hidden rows first: the first page comes back empty and the first
+    // visible row is the 51st in keyset order.
+    for (int i = 0; i < 50; i++) {
+      approve(sn, "H-" + i, "HIDDEN", 1);
+    }
+    world.clock.advance(Duration.ofSeconds(1));
+    List<String> visible = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      visible.add(approve(sn, "V-" + i, 1));
+    }
+    sn.hideRows(INVOICE, "supplier_code=HIDDEN");
+    // Right after that empty page a hidden row is re-saved and jumps behind: V-0 slides to the
+    // 50th place, under the offset an offset-based next link would continue from.
+    world.clock.advance(Duration.ofSeconds(10));
+    sn.faults().touchRowsAfterFirstPage(INVOICE, 1);
+
+    assertThat(published(run(t))).containsEntry("supplier-invoice", 5);
+
+    assertThat(world.events(Topics.SN_INVOICE_CHANGED, t, -1))
+        .extracting(s -> s.event().sourceId())
+        .containsExactlyInAnyOrderElementsOf(visible);
+    assertThat(sn.list(INVOICE))
+        .filteredOn(r -> r.get("sys_updated_on").equals("2025-03-01 10:00:11"))
+        .hasSize(1); // the re-save did happen between the two calls
+  }
+
   private static Map<String, Long> perInvoice(List<SnWorld.Seen> events) {
     return events.stream()
         .collect(Collectors.groupingBy(s -> s.event().sourceId(), Collectors.counting()));

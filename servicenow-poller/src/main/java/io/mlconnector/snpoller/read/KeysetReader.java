@@ -17,9 +17,18 @@ import java.util.function.LongConsumer;
  * instead of shifting offsets (which would skip rows), and ties of one second across page
  * boundaries are neither skipped nor repeated. A page may come back short or empty because row ACLs
  * apply after {@code sysparm_limit}: that is never taken as the end. Only the absence of a {@code
- * rel="next"} link is; an empty page is passed by following its link.
+ * rel="next"} link is.
+ *
+ * <p>An empty page's {@code next} link is never followed: it continues by offset, and a hidden row
+ * re-saved (or deleted) before that call would move the first visible row below the offset, unread
+ * for good. Instead the same keyset query is asked again with twice the limit, until a page shows a
+ * row or has no next link. Past {@link #MAX_LIMIT} hidden rows in a row the read fails, naming the
+ * position, rather than guess (the cursor stays where it was).
  */
 public final class KeysetReader {
+  /** The largest {@code sysparm_limit} asked for while looking past rows hidden by ACLs. */
+  static final int MAX_LIMIT = 10_000;
+
   /** Receives the rows of one page with the position just after them. */
   public interface PageSink {
     void accept(List<ServiceNowRecord> rows, KeysetPosition after);
@@ -45,7 +54,9 @@ public final class KeysetReader {
    * @param total told {@code X-Total-Count} of the first answer (rows before ACLs), if any
    */
   public void read(KeysetPosition start, LongConsumer total, PageSink sink) {
-    TablePage page = client.query(query(start));
+    KeysetPosition from = start;
+    int limit = pageSize;
+    TablePage page = client.query(query(from, limit));
     page.totalCount().ifPresent(total);
     while (true) {
       List<ServiceNowRecord> rows = page.records();
@@ -53,20 +64,36 @@ public final class KeysetReader {
         if (!page.hasNext()) {
           return;
         }
-        page = client.next(page, table).orElseThrow();
+        if (limit >= MAX_LIMIT) {
+          throw new IllegalStateException(
+              "more than "
+                  + MAX_LIMIT
+                  + " rows of "
+                  + table
+                  + " in a row after "
+                  + from
+                  + " are hidden from the integration user by ACLs; grant it read access on"
+                  + " them (the read stops here, nothing skipped)");
+        }
+        limit = (int) Math.min(MAX_LIMIT, 2L * limit);
+        page = client.query(query(from, limit)); // same position, wider: no offset to slide
         continue;
       }
-      KeysetPosition after =
-          KeysetPosition.after(rows.get(rows.size() - 1), updatedColumn, idColumn);
-      sink.accept(rows, after);
+      from = KeysetPosition.after(rows.get(rows.size() - 1), updatedColumn, idColumn);
+      sink.accept(rows, from);
       if (!page.hasNext()) {
         return;
       }
-      page = client.query(query(after));
+      limit = pageSize;
+      page = client.query(query(from, limit));
     }
   }
 
   TableQuery query(KeysetPosition from) {
+    return query(from, pageSize);
+  }
+
+  private TableQuery query(KeysetPosition from, int limit) {
     EncodedQuery.Builder q = EncodedQuery.builder();
     if (from != null && from.sysId() == null) {
       q.gte(updatedColumn, GlideTime.format(from.updatedOn()));
@@ -78,6 +105,6 @@ public final class KeysetReader {
           .gtSysId(idColumn, from.sysId());
     }
     q.orderBy(updatedColumn).orderBy(idColumn);
-    return TableQuery.of(table).where(q.build()).pageSize(pageSize);
+    return TableQuery.of(table).where(q.build()).pageSize(limit);
   }
 }
