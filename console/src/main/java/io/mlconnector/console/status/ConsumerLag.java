@@ -41,6 +41,9 @@ public class ConsumerLag {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
+  /** Longest a status call reads backlogs; past it the split by tenant is a lower bound. */
+  private static final Duration SCAN_TIME = Duration.ofSeconds(3);
+
   private final Map<String, Object> kafkaConfig;
   private final int scanLimit;
   private Admin admin;
@@ -63,15 +66,16 @@ public class ConsumerLag {
             .map(GroupListing::groupId)
             .sorted()
             .toList();
-    int[] budget = {scanLimit};
     List<GroupLag> out = new java.util.ArrayList<>();
-    for (String group : groups) {
-      out.add(lagOf(a, group, budget));
+    try (Scan scan = new Scan(scanLimit, System.nanoTime() + SCAN_TIME.toNanos())) {
+      for (String group : groups) {
+        out.add(lagOf(a, group, scan));
+      }
     }
     return out;
   }
 
-  private GroupLag lagOf(Admin a, String group, int[] budget) throws Exception {
+  private GroupLag lagOf(Admin a, String group, Scan budget) throws Exception {
     Map<TopicPartition, OffsetAndMetadata> committed =
         a.listConsumerGroupOffsets(group)
             .partitionsToOffsetAndMetadata()
@@ -101,34 +105,67 @@ public class ConsumerLag {
     return new GroupLag(group, behind, byTenant, capped);
   }
 
+  /**
+   * What one status call may spend reading backlogs: a record count and a time limit (a status page
+   * must answer even when a broker holds large backlogs of many groups), and one consumer for every
+   * partition it reads (each consumer costs a login).
+   */
+  private final class Scan implements AutoCloseable {
+    private int records;
+    private final long deadline;
+    private KafkaConsumer<String, byte[]> consumer;
+
+    Scan(int records, long deadline) {
+      this.records = records;
+      this.deadline = deadline;
+    }
+
+    boolean spent() {
+      return records <= 0 || System.nanoTime() > deadline;
+    }
+
+    KafkaConsumer<String, byte[]> consumer() {
+      if (consumer == null) {
+        consumer = new KafkaConsumer<>(scanConfig());
+      }
+      return consumer;
+    }
+
+    @Override
+    public void close() {
+      if (consumer != null) {
+        consumer.close(Duration.ofSeconds(2));
+      }
+    }
+  }
+
   /** Counts the backlog's keys by tenant; false when the budget ran out first. */
   private boolean scan(
-      TopicPartition tp, long from, long to, Map<String, Map<String, Long>> out, int[] budget) {
-    if (budget[0] <= 0) {
+      TopicPartition tp, long from, long to, Map<String, Map<String, Long>> out, Scan budget) {
+    if (budget.spent()) {
       return false;
     }
-    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(scanConfig())) {
-      consumer.assign(List.of(tp));
-      consumer.seek(tp, from);
-      long position = from;
-      while (position < to && budget[0] > 0) {
-        var records = consumer.poll(Duration.ofMillis(500));
-        if (records.isEmpty() && consumer.position(tp) >= to) {
+    KafkaConsumer<String, byte[]> consumer = budget.consumer();
+    consumer.assign(List.of(tp));
+    consumer.seek(tp, from);
+    long position = from;
+    while (position < to && !budget.spent()) {
+      var records = consumer.poll(Duration.ofMillis(200));
+      if (records.isEmpty() && consumer.position(tp) >= to) {
+        break;
+      }
+      for (ConsumerRecord<String, byte[]> r : records) {
+        if (r.offset() >= to || budget.records <= 0) {
           break;
         }
-        for (ConsumerRecord<String, byte[]> r : records) {
-          if (r.offset() >= to || budget[0] <= 0) {
-            break;
-          }
-          budget[0]--;
-          String key = r.key() == null ? "" : r.key();
-          String tenant = key.contains("|") ? key.substring(0, key.indexOf('|')) : "(no tenant)";
-          out.computeIfAbsent(tenant, t -> new TreeMap<>()).merge(tp.topic(), 1L, Long::sum);
-        }
-        position = consumer.position(tp);
+        budget.records--;
+        String key = r.key() == null ? "" : r.key();
+        String tenant = key.contains("|") ? key.substring(0, key.indexOf('|')) : "(no tenant)";
+        out.computeIfAbsent(tenant, t -> new TreeMap<>()).merge(tp.topic(), 1L, Long::sum);
       }
-      return position >= to;
+      position = consumer.position(tp);
     }
+    return position >= to;
   }
 
   private Map<String, Object> scanConfig() {
