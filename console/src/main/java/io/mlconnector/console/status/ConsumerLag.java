@@ -66,16 +66,29 @@ public class ConsumerLag {
             .map(GroupListing::groupId)
             .sorted()
             .toList();
-    List<GroupLag> out = new java.util.ArrayList<>();
+    Map<String, Map<TopicPartition, long[]>> backlogs = new java.util.LinkedHashMap<>();
+    for (String group : groups) {
+      backlogs.put(group, backlogOf(a, group));
+    }
+    // The smallest backlogs first: their split by tenant is exact within the budget; only the
+    // largest ones end as lower bounds.
+    List<String> cheapestFirst = new java.util.ArrayList<>(groups);
+    cheapestFirst.sort(java.util.Comparator.comparingLong(g -> total(backlogs.get(g))));
+    Map<String, GroupLag> lags = new HashMap<>();
     try (Scan scan = new Scan(scanLimit, System.nanoTime() + SCAN_TIME.toNanos())) {
-      for (String group : groups) {
-        out.add(lagOf(a, group, scan));
+      for (String group : cheapestFirst) {
+        lags.put(group, lagOf(group, backlogs.get(group), scan));
       }
     }
-    return out;
+    return groups.stream().map(lags::get).toList();
   }
 
-  private GroupLag lagOf(Admin a, String group, Scan budget) throws Exception {
+  private static long total(Map<TopicPartition, long[]> backlog) {
+    return backlog.values().stream().mapToLong(r -> r[1] - r[0]).sum();
+  }
+
+  /** Per partition with records behind: {committed, end}. */
+  private Map<TopicPartition, long[]> backlogOf(Admin a, String group) throws Exception {
     Map<TopicPartition, OffsetAndMetadata> committed =
         a.listConsumerGroupOffsets(group)
             .partitionsToOffsetAndMetadata()
@@ -87,22 +100,27 @@ public class ConsumerLag {
         .all()
         .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)
         .forEach((tp, info) -> end.put(tp, info.offset()));
-    long behind = 0;
-    Map<String, Map<String, Long>> byTenant = new TreeMap<>();
-    boolean capped = false;
+    Map<TopicPartition, long[]> backlog = new HashMap<>();
     for (Map.Entry<TopicPartition, OffsetAndMetadata> c : committed.entrySet()) {
       if (c.getValue() == null) {
         continue;
       }
       long from = c.getValue().offset();
       long to = end.getOrDefault(c.getKey(), from);
-      if (to <= from) {
-        continue;
+      if (to > from) {
+        backlog.put(c.getKey(), new long[] {from, to});
       }
-      behind += to - from;
-      capped |= !scan(c.getKey(), from, to, byTenant, budget);
     }
-    return new GroupLag(group, behind, byTenant, capped);
+    return backlog;
+  }
+
+  private GroupLag lagOf(String group, Map<TopicPartition, long[]> backlog, Scan budget) {
+    Map<String, Map<String, Long>> byTenant = new TreeMap<>();
+    boolean capped = false;
+    for (Map.Entry<TopicPartition, long[]> b : backlog.entrySet()) {
+      capped |= !scan(b.getKey(), b.getValue()[0], b.getValue()[1], byTenant, budget);
+    }
+    return new GroupLag(group, total(backlog), byTenant, capped);
   }
 
   /**
