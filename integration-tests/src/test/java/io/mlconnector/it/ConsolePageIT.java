@@ -86,16 +86,7 @@ class ConsolePageIT {
     send("qad-poller", "/polls/" + FLOWING + "/run", "POST", null);
     QadTenant qad = sandbox.qad().tenant(FLOWING);
     int costCenters = qad.table(QadEntity.COST_CENTER).size();
-    await()
-        .atMost(TIMEOUT)
-        .until(
-            () ->
-                fleet.count(
-                        "mapper",
-                        "qad_dimension",
-                        "tenant = ? and dimension = 'cost-center'",
-                        FLOWING)
-                    == costCenters);
+    fleet.awaitCostCentersMapped(FLOWING, costCenters, TIMEOUT);
     new DemoInvoices(sandbox).approve(FLOWING);
     send("servicenow-poller", "/polls/" + FLOWING + "/run", "POST", null);
     awaitSnStatus(number(1), "Processed");

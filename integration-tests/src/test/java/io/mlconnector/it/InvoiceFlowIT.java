@@ -53,18 +53,8 @@ class InvoiceFlowIT {
       ServiceNowInstance sn = sandbox.servicenow().instance(tenant);
 
       post(fleet, "qad-poller", "/polls/" + tenant + "/run");
-      // The mapper checks invoice lines against the QAD cost centers it has seen: let it see them.
       int costCenters = qad.table(QadEntity.COST_CENTER).size();
-      await()
-          .atMost(TIMEOUT)
-          .until(
-              () ->
-                  fleet.count(
-                          "mapper",
-                          "qad_dimension",
-                          "tenant = ? and dimension = 'cost-center'",
-                          tenant)
-                      == costCenters);
+      fleet.awaitCostCentersMapped(tenant, costCenters, TIMEOUT);
       DemoInvoices.Held held = new DemoInvoices(sandbox).approve(tenant);
       post(fleet, "servicenow-poller", "/polls/" + tenant + "/run");
 

@@ -70,16 +70,7 @@ class PushIT {
 
       Http.post(URI.create(fleet.service("qad-poller").baseUri() + "/polls/" + TENANT + "/run"));
       int costCenters = qad.table(QadEntity.COST_CENTER).size();
-      await()
-          .atMost(TIMEOUT)
-          .until(
-              () ->
-                  fleet.count(
-                          "mapper",
-                          "qad_dimension",
-                          "tenant = ? and dimension = 'cost-center'",
-                          TENANT)
-                      == costCenters);
+      fleet.awaitCostCentersMapped(TENANT, costCenters, TIMEOUT);
       // The scheduler polls a newly registered tenant at once, then every 2 minutes.
       Instant scheduled = firstScheduledInvoicePoll(fleet);
       URI notify = URI.create(fleet.service("servicenow-poller").baseUri() + "/notify/" + TENANT);

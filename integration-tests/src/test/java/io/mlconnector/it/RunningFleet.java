@@ -120,6 +120,19 @@ final class RunningFleet implements AutoCloseable {
     }
   }
 
+  /**
+   * Waits until the mapper has seen every QAD cost center of the tenant: it checks invoice lines
+   * against them, so an invoice flow test starts only after a QAD poll has been mapped.
+   */
+  void awaitCostCentersMapped(String tenant, int costCenters, Duration timeout) {
+    org.awaitility.Awaitility.await()
+        .atMost(timeout)
+        .until(
+            () ->
+                count("mapper", "qad_dimension", "tenant = ? and dimension = 'cost-center'", tenant)
+                    == costCenters);
+  }
+
   @Override
   public void close() {
     services.values().forEach(ServiceProcess::close);

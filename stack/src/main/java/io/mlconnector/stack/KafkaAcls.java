@@ -44,6 +44,10 @@ public record KafkaAcls(
           Topics.SN_INVOICE_CHANGED,
           Topics.SN_DIMENSION_CHANGED);
 
+  /** What the console replays to and reads the backlog of: the source and command topics. */
+  private static final Set<String> CONSOLE_TOPICS =
+      union(SOURCE_TOPICS, Set.of(Topics.SN_UPSERT, Topics.QAD_INVOICE_POST, Topics.PARKED));
+
   /** Every service's grants. Parking ({@code mlc.parked}) is open to every producer. */
   public static final List<KafkaAcls> SERVICES =
       List.of(
@@ -74,14 +78,7 @@ public record KafkaAcls(
           // The console keeps mlc.parked in its database (group mlc-console-parked), replays to
           // the source and command topics only (ParkedReplay), and reads the keys of the fleet's
           // backlog and its groups' offsets for the records-behind figures (ConsumerLag).
-          new KafkaAcls(
-              "console",
-              union(
-                  SOURCE_TOPICS, Set.of(Topics.SN_UPSERT, Topics.QAD_INVOICE_POST, Topics.PARKED)),
-              union(
-                  SOURCE_TOPICS, Set.of(Topics.SN_UPSERT, Topics.QAD_INVOICE_POST, Topics.PARKED)),
-              "mlc-console",
-              "mlc-"));
+          new KafkaAcls("console", CONSOLE_TOPICS, CONSOLE_TOPICS, "mlc-console", "mlc-"));
 
   public static KafkaAcls of(String principal) {
     return SERVICES.stream()
