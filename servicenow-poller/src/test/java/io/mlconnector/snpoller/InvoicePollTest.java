@@ -37,6 +37,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(SnPollerStackResource.class)
 class InvoicePollTest {
+  /** The supplier whose invoices the ACL tests hide. */
+  private static final String HIDDEN = "HIDDEN";
+
   @Inject RegistryTenantDirectory directory;
   @Inject AuditTrail audit;
   SnWorld world;
@@ -230,23 +233,18 @@ class InvoicePollTest {
     ServiceNowInstance sn = world.tenant("acl");
     String t = sn.name();
     // 70 hidden rows first in keyset order: the first page of 50 comes back empty.
-    for (int i = 0; i < 70; i++) {
-      approve(sn, "H-" + i, "HIDDEN", 1);
-    }
+    approveHidden(sn, "H-", 70);
     world.clock.advance(Duration.ofSeconds(1));
     List<String> visible = new ArrayList<>();
     for (int i = 0; i < 60; i++) {
       visible.add(approve(sn, "V-" + i, 1));
-      approve(sn, "HV-" + i, "HIDDEN", 1);
+      approve(sn, "HV-" + i, HIDDEN, 1);
     }
-    sn.hideRows(INVOICE, "supplier_code=HIDDEN");
+    sn.hideRows(INVOICE, "supplier_code=" + HIDDEN);
 
     assertThat(published(run(t))).containsEntry("supplier-invoice", 60);
 
-    var events = world.events(Topics.SN_INVOICE_CHANGED, t, -1);
-    assertThat(events)
-        .extracting(s -> s.event().sourceId())
-        .containsExactlyInAnyOrderElementsOf(visible);
+    assertPublishedExactly(t, visible);
   }
 
   @Test
@@ -255,15 +253,13 @@ class InvoicePollTest {
     String t = sn.name();
     // Exactly one page (50) of hidden rows first: the first page comes back empty and the first
     // visible row is the 51st in keyset order.
-    for (int i = 0; i < 50; i++) {
-      approve(sn, "H-" + i, "HIDDEN", 1);
-    }
+    approveHidden(sn, "H-", 50);
     world.clock.advance(Duration.ofSeconds(1));
     List<String> visible = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
       visible.add(approve(sn, "V-" + i, 1));
     }
-    sn.hideRows(INVOICE, "supplier_code=HIDDEN");
+    sn.hideRows(INVOICE, "supplier_code=" + HIDDEN);
     // Right after that empty page a hidden row is re-saved and jumps behind: V-0 slides to the
     // 50th place, under the offset an offset-based next link would continue from.
     world.clock.advance(Duration.ofSeconds(10));
@@ -271,12 +267,23 @@ class InvoicePollTest {
 
     assertThat(published(run(t))).containsEntry("supplier-invoice", 5);
 
-    assertThat(world.events(Topics.SN_INVOICE_CHANGED, t, -1))
-        .extracting(s -> s.event().sourceId())
-        .containsExactlyInAnyOrderElementsOf(visible);
+    assertPublishedExactly(t, visible);
     assertThat(sn.list(INVOICE))
         .filteredOn(r -> r.get("sys_updated_on").equals("2025-03-01 10:00:11"))
         .hasSize(1); // the re-save did happen between the two calls
+  }
+
+  /** Approves invoices of the supplier whose rows the tests hide by ACL. */
+  private static void approveHidden(ServiceNowInstance sn, String prefix, int count) {
+    for (int i = 0; i < count; i++) {
+      approve(sn, prefix + i, HIDDEN, 1);
+    }
+  }
+
+  private void assertPublishedExactly(String tenant, List<String> invoices) {
+    assertThat(world.events(Topics.SN_INVOICE_CHANGED, tenant, -1))
+        .extracting(s -> s.event().sourceId())
+        .containsExactlyInAnyOrderElementsOf(invoices);
   }
 
   private static Map<String, Long> perInvoice(List<SnWorld.Seen> events) {
