@@ -60,7 +60,10 @@ class TenantApiTest {
     section(changed, "qad").remove("password");
     section(changed, "servicenow").remove("clientSecret");
     changed.put("displayName", "ACME renamed");
-    changed.put("schedules", Map.of("qad.receipts", "2h"));
+    // Quarkus' duration syntax: unit suffixes, plain seconds, days.
+    changed.put(
+        "schedules",
+        Map.of("qad.receipts", "2h", "servicenow.dimensions", "300", "qad.dimensions", "1d"));
     authorized()
         .body(changed)
         .put("/tenants/" + id)
@@ -68,6 +71,8 @@ class TenantApiTest {
         .statusCode(200)
         .body("displayName", equalTo("ACME renamed"))
         .body("schedules.'qad.receipts'", equalTo("PT2H"))
+        .body("schedules.'servicenow.dimensions'", equalTo("PT5M"))
+        .body("schedules.'qad.dimensions'", equalTo("PT24H"))
         .body("schedules.'qad.purchase-orders'", nullValue())
         .body("qad.password", equalTo("****"))
         .body("servicenow.clientSecret", equalTo("****"));

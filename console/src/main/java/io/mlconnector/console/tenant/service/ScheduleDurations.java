@@ -1,15 +1,16 @@
 package io.mlconnector.console.tenant.service;
 
 import io.mlconnector.common.http.ApiException;
+import io.quarkus.runtime.configuration.DurationConverter;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-/** Poll cadences: the keys the pollers know, and durations as ISO-8601 or {@code 5m}-style. */
+/**
+ * Poll cadences: the keys the pollers know, and durations as Quarkus reads them (ISO-8601, seconds,
+ * or {@code 5m}-style).
+ */
 final class ScheduleDurations {
   static final List<String> KEYS =
       List.of(
@@ -19,8 +20,6 @@ final class ScheduleDurations {
           "qad.dimensions",
           "servicenow.invoices",
           "servicenow.dimensions");
-
-  private static final Pattern SHORT = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)");
 
   private ScheduleDurations() {}
 
@@ -46,25 +45,19 @@ final class ScheduleDurations {
     return out;
   }
 
+  /** Quarkus' own duration syntax, so a schedule reads like every other duration setting. */
   private static Duration parse(String key, String value) {
     String v = value == null ? "" : value.trim();
-    Matcher m = SHORT.matcher(v.toLowerCase(java.util.Locale.ROOT));
-    if (m.matches()) {
-      long n = Long.parseLong(m.group(1));
-      return switch (m.group(2)) {
-        case "ms" -> Duration.ofMillis(n);
-        case "s" -> Duration.ofSeconds(n);
-        case "m" -> Duration.ofMinutes(n);
-        case "h" -> Duration.ofHours(n);
-        default -> Duration.ofDays(n);
-      };
-    }
     try {
-      return Duration.parse(v);
-    } catch (DateTimeParseException e) {
-      throw ApiException.badRequest(
-          "schedule '" + key + "' is not a duration: '" + v + "'",
-          "use ISO-8601 (PT5M) or a number with ms, s, m, h or d (5m)");
+      Duration d = v.isEmpty() ? null : DurationConverter.parseDuration(v);
+      if (d != null) {
+        return d;
+      }
+    } catch (IllegalArgumentException e) {
+      // reported below with the accepted forms
     }
+    throw ApiException.badRequest(
+        "schedule '" + key + "' is not a duration: '" + v + "'",
+        "use ISO-8601 (PT5M), a number of seconds (300) or a number with ms, s, m, h or d (5m)");
   }
 }
