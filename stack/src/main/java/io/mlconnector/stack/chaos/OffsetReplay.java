@@ -64,6 +64,7 @@ final class OffsetReplay {
       for (String group : new TreeSet<>(fleetGroups)) {
         try {
           int partitions = rewind(admin, group, to);
+          log.printf("  replay: group %s, %d partitions rewound%n", group, partitions);
           if (partitions > 0) {
             rewound++;
           }
