@@ -54,7 +54,8 @@ qad.supplier.changed,qad.po.changed,qad.dimension.changed,sn.invoice.changed,sn.
 {{- define "mlc.groupTopics" -}}
 {"mlc-mapper": ["qad.supplier.changed", "qad.po.changed", "qad.dimension.changed", "sn.invoice.changed", "sn.dimension.changed"],
  "mlc-writer-servicenow": ["sn.upsert"],
- "mlc-writer-qad": ["qad.invoice.post"]}
+ "mlc-writer-qad": ["qad.invoice.post"],
+ "mlc-writer-receipts": ["qad.po.changed"]}
 {{- end -}}
 
 {{/* Partitions / replication factor of one topic: dict root, topic. */}}

@@ -18,6 +18,7 @@ final class ChaosDriver {
   private final SandboxFaults sandbox;
   private final FleetFaults fleet;
   private final ChaosInvoices invoices;
+  private final PoisonedRecords poisoned;
   private final Random random;
   private final PrintStream log;
   private final Map<FaultKind, Long> injected = new EnumMap<>(FaultKind.class);
@@ -28,11 +29,13 @@ final class ChaosDriver {
       SandboxFaults sandbox,
       FleetFaults fleet,
       ChaosInvoices invoices,
+      PoisonedRecords poisoned,
       Random random,
       PrintStream log) {
     this.sandbox = sandbox;
     this.fleet = fleet;
     this.invoices = invoices;
+    this.poisoned = poisoned;
     this.random = random;
     this.log = log;
   }
@@ -91,6 +94,8 @@ final class ChaosDriver {
         fleet.breakDlq(ChaosRun.TENANTS);
         after(event.seconds(), fleet::healDlq);
       }
+      case POISONED_RECORD ->
+          log.printf("    %d poisoned records sent%n", poisoned.send(ChaosRun.TENANTS));
       case QAD_RECORD_CHANGES -> sandbox.changeRecords(event.target());
       case CLERK_EDITS_APPROVED_INVOICE -> invoices.editApproved(3, random);
       case CLERK_RESUBMITS_INVOICE -> log.printf("    %d resubmitted%n", invoices.resubmit());

@@ -54,7 +54,7 @@ public record ChaosOptions(
     }
     boolean small = quick || selfTest;
     return new ChaosOptions(
-        records != null ? records : selfTest ? 400 : quick ? 3_000 : 20_000,
+        records != null ? records : selfTest ? 1_000 : quick ? 3_000 : 20_000,
         invoices != null ? invoices : selfTest ? 40 : quick ? 60 : 400,
         window != null
             ? window

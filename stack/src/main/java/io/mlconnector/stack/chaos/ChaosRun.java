@@ -100,7 +100,9 @@ final class ChaosRun {
       SandboxFaults sandboxFaults = new SandboxFaults(sandbox, random);
       FleetFaults fleetFaults =
           new FleetFaults(fleet, stack, endpoints.kafkaAdminSettings(), logs, out);
-      ChaosDriver driver = new ChaosDriver(sandboxFaults, fleetFaults, invoices, random, out);
+      PoisonedRecords poisoned = new PoisonedRecords(endpoints.kafkaAdminSettings(), sandbox);
+      ChaosDriver driver =
+          new ChaosDriver(sandboxFaults, fleetFaults, invoices, poisoned, random, out);
       out.println("fault schedule running…");
       driver.run(schedule);
       out.println(
@@ -110,7 +112,7 @@ final class ChaosRun {
       stack.startPostgres();
       fleetFaults.healAll();
       fleet.awaitReady(Duration.ofMinutes(3));
-      GroundTruthReader reader = new GroundTruthReader(root, sandbox, invoices);
+      GroundTruthReader reader = new GroundTruthReader(root, sandbox, invoices, poisoned);
       AmbiguousSwitches ambiguous = new AmbiguousSwitches(sandbox);
       QuietPhase quiet = new QuietPhase(ambiguous, fleet, api, reader, TENANTS, out);
       ChaosVerdict verdict = quiet.settle(quietTimeout(), options.quick() ? 2 : 3);

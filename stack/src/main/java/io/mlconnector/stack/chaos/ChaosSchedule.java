@@ -81,6 +81,14 @@ public final class ChaosSchedule {
           "mlc.dlq",
           Math.min(60, windowSeconds * 3 / 10),
           "an unreadable record per tenant on sn.upsert");
+      // Before the broker restart (0.20-0.30): the mapper parks it while the broker is up.
+      b.between(
+          0.05,
+          0.18,
+          FaultKind.POISONED_RECORD,
+          "all",
+          0,
+          "a cost center code over qad_dimension.code's 255 characters per tenant");
       b.between(0.10, 0.55, FaultKind.ACL_HIDDEN_ROWS, tenants.get(0) + "/servicenow", 25, "");
       for (String tenant : tenants) {
         b.between(0.10, 0.60, FaultKind.QAD_RECORD_CHANGES, tenant, 0, "20 PO lines, 5 suppliers");

@@ -22,7 +22,8 @@ public final class ChaosVerdict {
           "invoices_not_written_back",
           "resubmissions_ignored",
           "retry_after_violations",
-          "parked_without_reason");
+          "parked_without_reason",
+          "poisoned_not_parked");
 
   private final Map<String, Long> counts = new LinkedHashMap<>();
   private final Map<String, List<String>> records = new LinkedHashMap<>();

@@ -15,7 +15,8 @@ import java.util.Map;
  * @param snInvoices every approved invoice in ServiceNow, with what the run expects of it
  * @param retryAfterViolations calls that came back before a 429's Retry-After, both simulators
  * @param retryAfterCalls the first of those calls, named
- * @param parkedWithoutReason parked records whose reason is blank, named
+ * @param parked the console's open parked records
+ * @param poisoned the poisoned records the run sent (each must end parked with a reason)
  */
 public record GroundTruth(
     List<ExpectedRow> expected,
@@ -24,7 +25,18 @@ public record GroundTruth(
     List<SnInvoice> snInvoices,
     long retryAfterViolations,
     List<String> retryAfterCalls,
-    List<String> parkedWithoutReason) {
+    List<Parked> parked,
+    List<Poisoned> poisoned) {
+
+  /** A parked record as the console lists it. */
+  public record Parked(String tenant, String entity, String sourceId, String reason) {
+    String name() {
+      return tenant + "/" + entity + "/" + sourceId;
+    }
+  }
+
+  /** A record the run sent that decodes but makes a consumer's handler throw every time. */
+  public record Poisoned(String tenant, String entity, String sourceId) {}
 
   /** A QAD record as a staging row: the columns the mapper's templates give it. */
   public record ExpectedRow(

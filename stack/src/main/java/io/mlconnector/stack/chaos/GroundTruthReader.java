@@ -9,6 +9,7 @@ import io.mlconnector.sandbox.qad.QadTenant;
 import io.mlconnector.sandbox.servicenow.ServiceNowInstance;
 import io.mlconnector.sandbox.servicenow.clerk.AccountsPayableClerk;
 import io.mlconnector.stack.chaos.GroundTruth.ExpectedRow;
+import io.mlconnector.stack.chaos.GroundTruth.Parked;
 import io.mlconnector.stack.chaos.GroundTruth.QadInvoice;
 import io.mlconnector.stack.chaos.GroundTruth.SnInvoice;
 import io.mlconnector.stack.chaos.GroundTruth.StagingRow;
@@ -38,12 +39,15 @@ final class GroundTruthReader {
 
   private final SandboxLandscape sandbox;
   private final ChaosInvoices invoices;
+  private final PoisonedRecords poisoned;
   private final Map<String, JsonNode> mappingByTable = new LinkedHashMap<>();
 
-  GroundTruthReader(Path root, SandboxLandscape sandbox, ChaosInvoices invoices)
+  GroundTruthReader(
+      Path root, SandboxLandscape sandbox, ChaosInvoices invoices, PoisonedRecords poisoned)
       throws IOException {
     this.sandbox = sandbox;
     this.invoices = invoices;
+    this.poisoned = poisoned;
     JSON.readTree(Files.readString(root.resolve(MAPPING)))
         .fields()
         .forEachRemaining(
@@ -59,7 +63,7 @@ final class GroundTruthReader {
     List<StagingRow> staging = new ArrayList<>();
     List<QadInvoice> qadInvoices = new ArrayList<>();
     List<SnInvoice> snInvoices = new ArrayList<>();
-    List<String> parked = new ArrayList<>();
+    List<Parked> parked = new ArrayList<>();
     for (String tenant : tenants) {
       QadTenant qad = sandbox.qad().tenant(tenant);
       ServiceNowInstance sn = sandbox.servicenow().instance(tenant);
@@ -98,14 +102,15 @@ final class GroundTruthReader {
                   approved.resubmittable()));
         }
       }
-      parked.addAll(parkedWithoutReason(tenant, api, console));
+      parked.addAll(parked(tenant, api, console));
     }
     long violations =
         sandbox.qad().retryAfterViolations() + sandbox.servicenow().retryAfterViolations();
     List<String> calls = new ArrayList<>();
     sandbox.qad().retryAfterViolationCalls().forEach(c -> calls.add("qad " + c));
     sandbox.servicenow().retryAfterViolationCalls().forEach(c -> calls.add("servicenow " + c));
-    return new GroundTruth(expected, staging, qadInvoices, snInvoices, violations, calls, parked);
+    return new GroundTruth(
+        expected, staging, qadInvoices, snInvoices, violations, calls, parked, poisoned.sent());
   }
 
   private static ExpectedRow expected(
@@ -158,16 +163,20 @@ final class GroundTruthReader {
     };
   }
 
-  private static List<String> parkedWithoutReason(String tenant, OperatorApi api, URI console) {
-    List<String> out = new ArrayList<>();
+  /** The console's open parkings; an unreadable list counts as a parking without a reason. */
+  private static List<Parked> parked(String tenant, OperatorApi api, URI console) {
+    List<Parked> out = new ArrayList<>();
     try {
       for (JsonNode p : api.get(console.resolve("/parked/" + tenant))) {
-        if (p.path("reason").asText("").isBlank()) {
-          out.add(tenant + "/" + p.path("entity").asText() + "/" + p.path("sourceId").asText());
-        }
+        out.add(
+            new Parked(
+                tenant,
+                p.path("entity").asText(),
+                p.path("sourceId").asText(),
+                p.path("reason").asText("")));
       }
     } catch (IOException e) {
-      out.add(tenant + "/(parked list unreadable: " + e.getMessage() + ")");
+      out.add(new Parked(tenant, "(parked list unreadable: " + e.getMessage() + ")", "", ""));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

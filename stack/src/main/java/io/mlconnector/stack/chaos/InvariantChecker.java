@@ -2,6 +2,7 @@ package io.mlconnector.stack.chaos;
 
 import io.mlconnector.stack.chaos.GroundTruth.Expectation;
 import io.mlconnector.stack.chaos.GroundTruth.ExpectedRow;
+import io.mlconnector.stack.chaos.GroundTruth.Poisoned;
 import io.mlconnector.stack.chaos.GroundTruth.QadInvoice;
 import io.mlconnector.stack.chaos.GroundTruth.SnInvoice;
 import io.mlconnector.stack.chaos.GroundTruth.StagingRow;
@@ -24,8 +25,31 @@ public final class InvariantChecker {
     invoices(truth, verdict);
     verdict.add("retry_after_violations", truth.retryAfterViolations());
     truth.retryAfterCalls().forEach(c -> verdict.name("retry_after_violations", c));
-    truth.parkedWithoutReason().forEach(p -> verdict.violation("parked_without_reason", p));
+    parking(truth, verdict);
     return verdict;
+  }
+
+  /** Every parking has a reason; every poisoned record ended parked, with one. */
+  private static void parking(GroundTruth truth, ChaosVerdict verdict) {
+    truth.parked().stream()
+        .filter(p -> p.reason() == null || p.reason().isBlank())
+        .forEach(p -> verdict.violation("parked_without_reason", p.name()));
+    for (Poisoned poisoned : truth.poisoned()) {
+      boolean parked =
+          truth.parked().stream()
+              .anyMatch(
+                  p ->
+                      p.tenant().equals(poisoned.tenant())
+                          && p.entity().equals(poisoned.entity())
+                          && p.sourceId().equals(poisoned.sourceId())
+                          && p.reason() != null
+                          && !p.reason().isBlank());
+      if (!parked) {
+        verdict.violation(
+            "poisoned_not_parked",
+            poisoned.tenant() + "/" + poisoned.entity() + "/" + poisoned.sourceId());
+      }
+    }
   }
 
   private static void staging(GroundTruth truth, ChaosVerdict verdict) {

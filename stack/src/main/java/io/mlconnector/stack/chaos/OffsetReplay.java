@@ -7,22 +7,20 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * An offset-reset replay the way the chart's replay Job does it: with the consumers stopped, every
- * consumer group's committed offsets go back to the first record at or after a point in time,
- * through Kafka's admin API. The caller stops and restarts the consumers.
+ * An offset-reset replay the way the chart's replay Job does it: with the consumers stopped, each
+ * of the fleet's consumer groups has its committed offsets go back to the first record at or after
+ * a point in time, through Kafka's admin API. The caller stops and restarts the consumers.
  */
 final class OffsetReplay {
   private OffsetReplay() {}
@@ -46,25 +44,27 @@ final class OffsetReplay {
   }
 
   /**
-   * Rewinds every consumer group without members to {@code to}.
+   * Rewinds the fleet's consumer groups to {@code to}, and only those: the broker also holds the
+   * console's groups, whose members are alive (altering them fails after the wait for an empty
+   * group) and whose positions are no replay's business.
    *
+   * @param fleetGroups the groups the chart's replay Job resets ({@link
+   *     FleetFaults#CONSUMER_GROUPS})
    * @return the groups rewound
    */
-  @SuppressWarnings("deprecation") // listConsumerGroups: still the call for classic groups
   static int rewind(
-      Map<String, Object> kafkaAdmin, Instant to, Collection<String> knownGroups, PrintStream log)
+      Map<String, Object> kafkaAdmin, Instant to, Collection<String> fleetGroups, PrintStream log)
       throws InterruptedException {
-    Map<String, Object> config = new java.util.HashMap<>(kafkaAdmin);
+    Map<String, Object> config = new HashMap<>(kafkaAdmin);
     config.put(
         AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) Duration.ofSeconds(30).toMillis());
     int rewound = 0;
     try (Admin admin = Admin.create(config)) {
-      // The fleet's own groups too: right after a broker restart the listing can come back empty.
-      Set<String> groups = new TreeSet<>(knownGroups);
-      groups(admin).forEach(g -> groups.add(g.groupId()));
-      for (String group : groups) {
+      awaitBroker(admin);
+      for (String group : new TreeSet<>(fleetGroups)) {
         try {
           int partitions = rewind(admin, group, to);
+          log.printf("  replay: group %s, %d partitions rewound%n", group, partitions);
           if (partitions > 0) {
             rewound++;
           }
@@ -73,19 +73,18 @@ final class OffsetReplay {
         }
       }
     } catch (ExecutionException e) {
-      log.println("  replay: cannot list consumer groups: " + e.getCause());
+      log.println("  replay: broker not answering: " + e.getCause());
     }
     return rewound;
   }
 
-  /** The consumer groups; a broker still starting (a restart just before) is waited for. */
-  @SuppressWarnings("deprecation")
-  private static java.util.Collection<ConsumerGroupListing> groups(Admin admin)
-      throws ExecutionException, InterruptedException {
+  /** A broker still starting (a restart just before) is waited for. */
+  private static void awaitBroker(Admin admin) throws ExecutionException, InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
     while (true) {
       try {
-        return admin.listConsumerGroups().all().get();
+        admin.describeCluster().nodes().get();
+        return;
       } catch (ExecutionException e) {
         if (System.nanoTime() > deadline) {
           throw e;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mlconnector.stack.chaos.GroundTruth.Expectation;
 import io.mlconnector.stack.chaos.GroundTruth.ExpectedRow;
+import io.mlconnector.stack.chaos.GroundTruth.Parked;
+import io.mlconnector.stack.chaos.GroundTruth.Poisoned;
 import io.mlconnector.stack.chaos.GroundTruth.QadInvoice;
 import io.mlconnector.stack.chaos.GroundTruth.SnInvoice;
 import io.mlconnector.stack.chaos.GroundTruth.StagingRow;
@@ -48,7 +50,8 @@ class InvariantCheckerTest {
                   false)));
 
   private ChaosVerdict verdict() {
-    return checker.check(new GroundTruth(expected, staging, qad, sn, 0, List.of(), List.of()));
+    return checker.check(
+        new GroundTruth(expected, staging, qad, sn, 0, List.of(), List.of(), List.of()));
   }
 
   @Test
@@ -111,7 +114,8 @@ class InvariantCheckerTest {
                 sn,
                 2,
                 List.of("qad GET /x 900 ms early"),
-                List.of("acme/po/P1")));
+                List.of(new Parked("acme", "po", "P1", " ")),
+                List.of()));
     assertThat(verdict.records("invoices_posted_before_receipt"))
         .containsExactly("acme/V1/INV-3 V0000003", "invoice acme/V1/INV-3 posted");
     assertThat(verdict.records("invoices_not_written_back")).containsExactly("acme/V1/INV-3");
@@ -121,5 +125,32 @@ class InvariantCheckerTest {
     assertThat(verdict.records("retry_after_violations"))
         .containsExactly("qad GET /x 900 ms early");
     assertThat(verdict.records("parked_without_reason")).containsExactly("acme/po/P1");
+  }
+
+  /** A poisoned record must end parked, with a reason; one that did not is named. */
+  @Test
+  void aPoisonedRecordNotParkedWithAReasonIsNamed() {
+    List<Poisoned> poisoned =
+        List.of(
+            new Poisoned("acme", "cost-center", "chaos-poisoned-acme-0"),
+            new Poisoned("globex", "cost-center", "chaos-poisoned-globex-1"),
+            new Poisoned("globex", "cost-center", "chaos-poisoned-globex-2"));
+    List<Parked> parked =
+        List.of(
+            new Parked("acme", "cost-center", "chaos-poisoned-acme-0", "failed 5 times in a row"),
+            new Parked("globex", "cost-center", "chaos-poisoned-globex-2", ""),
+            new Parked("acme", "cost-center", "chaos-poisoned-globex-1", "another tenant's"));
+
+    ChaosVerdict verdict =
+        checker.check(new GroundTruth(expected, staging, qad, sn, 0, List.of(), parked, poisoned));
+
+    assertThat(verdict.count("poisoned_not_parked")).isEqualTo(2);
+    assertThat(verdict.records("poisoned_not_parked"))
+        .containsExactly(
+            "globex/cost-center/chaos-poisoned-globex-1",
+            "globex/cost-center/chaos-poisoned-globex-2");
+    assertThat(verdict.records("parked_without_reason"))
+        .containsExactly("globex/cost-center/chaos-poisoned-globex-2");
+    assertThat(verdict.passed()).isFalse();
   }
 }

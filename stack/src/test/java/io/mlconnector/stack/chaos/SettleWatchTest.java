@@ -82,6 +82,7 @@ class SettleWatchTest {
     for (int i = 0; i < stagingRows; i++) {
       staging.add(new StagingRow("acme", "t", "E" + i, "s" + i, Map.of()));
     }
-    return new GroundTruth(List.of(), staging, List.of(), List.of(), 0, List.of(), List.of());
+    return new GroundTruth(
+        List.of(), staging, List.of(), List.of(), 0, List.of(), List.of(), List.of());
   }
 }
