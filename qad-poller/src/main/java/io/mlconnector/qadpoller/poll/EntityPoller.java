@@ -15,11 +15,13 @@ import io.mlconnector.qadpoller.config.QadPollerConfig;
 import io.mlconnector.qadpoller.cursor.CursorStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One modified-since poll of one tenant's entity, from its cursor (less the overlap) to the end, or
  * a full initial load when the tenant has no cursor yet. Throws when QAD or the broker fails; what
- * was acknowledged before stays committed.
+ * was acknowledged before stays committed. After a complete read it prunes the entity's published
+ * versions that no later read can meet again.
  */
 @ApplicationScoped
 public class EntityPoller {
@@ -70,6 +72,11 @@ public class EntityPoller {
       throw e;
     }
     stalls.progressed(tenant.id(), name);
+    cursors.prune(
+        tenant.id(),
+        name,
+        List.of(name),
+        config.overlap().plus(config.publishedVersionRetention()));
     return pass.finish(EntityRun::new, name);
   }
 }
