@@ -72,6 +72,32 @@ class ChurnedTieTest {
     assertThat(published).allSatisfy((line, n) -> assertThat(n).as(line).isEqualTo(1L));
   }
 
+  /** Receipts have a three-field key: the keyset asks up to three levels deep. */
+  @Test
+  void receiptsReSavedWhileATiedSecondIsPagedAreAllPublishedOnce() throws Exception {
+    QadTenant qad = world.tenant("churn3", 5, new SeedSize(10, 70, 200, 50, 20, 30));
+    String t = qad.name();
+    int receipts = qad.table(QadEntity.GOODS_RECEIPT).size();
+    assertThat(receipts).isGreaterThan(200);
+    qad.shareModifiedTime(QadEntity.GOODS_RECEIPT, 200, TIE);
+    qad.faults().setModifyDuringPagedRead(10);
+
+    QadPollerTest.run(t);
+
+    var inQad = qad.table(QadEntity.GOODS_RECEIPT).all().stream().map(ChurnedTieTest::sourceId);
+    Map<String, Long> published =
+        world.events(Topics.QAD_PO_CHANGED, t, -1).stream()
+            .filter(s -> s.event().entity() == EntityType.GOODS_RECEIPT)
+            .collect(Collectors.groupingBy(s -> s.event().sourceId(), Collectors.counting()));
+    assertThat(published.keySet()).containsExactlyInAnyOrderElementsOf(inQad.toList());
+    assertThat(published).allSatisfy((r, n) -> assertThat(n).as(r).isEqualTo(1L));
+  }
+
+  /** A receipt's event source id: receiver and line (its key also has the PO number). */
+  private static String sourceId(QadRow receipt) {
+    return receipt.text("prh_receiver") + "|" + receipt.text("prh_line");
+  }
+
   /**
    * An instance that ignores the key filters gives the reader no way past a tied second larger than
    * a page: the reader stops there, says so in readiness and metrics, and skips nothing.
