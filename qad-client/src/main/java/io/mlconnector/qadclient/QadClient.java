@@ -131,6 +131,10 @@ public final class QadClient {
           def.modifiedField() + "," + query.operator() + "," + query.modified() + ",literal";
       q.append("&filter=").append(RequestBody.encode(filter));
     }
+    for (var c : query.conditions()) {
+      String filter = c.field() + "," + c.operator() + "," + c.value() + ",literal";
+      q.append("&filter=").append(RequestBody.encode(filter));
+    }
     URI uri = URI.create(url.resolve(mapping.browsesPath()) + "?" + q);
     JsonNode body = ok(transport.call("GET", uri, null, tokens), "browse " + def.browseId());
     return rows.page(entity, def, query, body);

@@ -6,8 +6,8 @@ package io.mlconnector.pollercore.cursor;
  */
 public enum CursorOrder {
   /**
-   * Only the modified time orders: a tied second is re-read by offset, so its keys come in no
-   * useful order and the last key written wins.
+   * Only the modified time orders: a poll re-reads its cursor's whole second (less the overlap), so
+   * the last key is informative only and the last one written wins.
    */
   MODIFIED_TIME(
       " set last_modified = greatest(poll_cursor.last_modified, excluded.last_modified),"

@@ -1,5 +1,6 @@
 package io.mlconnector.pollercore.cursor;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,11 +25,13 @@ public class CursorStore {
   private final DataSource dataSource;
   private final String source;
   private final CursorOrder order;
+  private final PublishedVersions versions;
 
   protected CursorStore(DataSource dataSource, String source, CursorOrder order) {
     this.dataSource = dataSource;
     this.source = source;
     this.order = order;
+    this.versions = new PublishedVersions(dataSource);
   }
 
   public Optional<PollCursor> find(String tenant, String cursorName) {
@@ -76,32 +78,6 @@ public class CursorStore {
     }
   }
 
-  /** Content hashes already published for these record keys of an entity. */
-  public Map<String, String> publishedHashes(
-      String tenant, String entity, Collection<String> keys) {
-    Map<String, String> out = new HashMap<>();
-    if (keys.isEmpty()) {
-      return out;
-    }
-    String sql =
-        "select record_key, content_hash from published_version"
-            + " where tenant = ? and entity = ? and record_key = any (?)";
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, tenant);
-      ps.setString(2, entity);
-      ps.setArray(3, c.createArrayOf("varchar", keys.toArray()));
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.put(rs.getString(1), rs.getString(2));
-        }
-      }
-      return out;
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read published versions of " + tenant, e);
-    }
-  }
-
   /**
    * Records acknowledged versions of {@code entity} and moves a cursor forward (never back in this
    * store's {@link CursorOrder}); a {@code null} position keeps every cursor. Call inside a
@@ -110,7 +86,7 @@ public class CursorStore {
   public void advance(
       String tenant, String entity, List<PublishedVersion> versions, CursorPosition position) {
     try (Connection c = dataSource.getConnection()) {
-      upsertVersions(c, tenant, entity, versions);
+      PublishedVersions.upsert(c, tenant, entity, versions);
       if (position != null) {
         upsertCursor(c, tenant, position);
       }
@@ -120,27 +96,60 @@ public class CursorStore {
     }
   }
 
-  private static void upsertVersions(
-      Connection c, String tenant, String entity, List<PublishedVersion> versions)
+  /**
+   * An operator's reset: the next poll of {@code cursorName} reads from {@code since} (from the
+   * start when {@code null}) and publishes every record it reads, even those whose content was
+   * published before, because the entity's published versions are forgotten in the same
+   * transaction. The caller makes sure no poll of the tenant runs meanwhile.
+   */
+  public void reset(String tenant, String cursorName, String entity, Instant since) {
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              try (Connection c = dataSource.getConnection()) {
+                PublishedVersions.forget(c, tenant, entity);
+                forceCursor(c, tenant, cursorName, since);
+              } catch (SQLException e) {
+                throw new IllegalStateException(
+                    "cannot reset the cursor of " + tenant + "/" + cursorName, e);
+              }
+            });
+  }
+
+  private void forceCursor(Connection c, String tenant, String cursorName, Instant since)
       throws SQLException {
-    if (versions.isEmpty()) {
-      return;
-    }
     String sql =
-        "insert into published_version (tenant, entity, record_key, content_hash, modified_at)"
-            + " values (?,?,?,?,?) on conflict (tenant, entity, record_key) do update"
-            + " set content_hash = excluded.content_hash, modified_at = excluded.modified_at";
+        since == null
+            ? "delete from poll_cursor where tenant = ? and source = ? and entity = ?"
+            : "update poll_cursor set last_modified = ?, last_key = null, updated_at = now()"
+                + " where tenant = ? and source = ? and entity = ?";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
-      for (PublishedVersion v : versions) {
-        ps.setString(1, tenant);
-        ps.setString(2, entity);
-        ps.setString(3, v.recordKey());
-        ps.setString(4, v.contentHash());
-        ps.setTimestamp(5, Timestamp.from(v.modifiedAt()));
-        ps.addBatch();
+      int i = 1;
+      if (since != null) {
+        ps.setTimestamp(i++, Timestamp.from(since));
       }
-      ps.executeBatch();
+      ps.setString(i++, tenant);
+      ps.setString(i++, source);
+      ps.setString(i, cursorName);
+      ps.executeUpdate();
     }
+  }
+
+  /**
+   * Forgets published versions of {@code entity} that no poll re-reads any more: modified more than
+   * {@code keep} (the overlap plus a retention) before the oldest of {@code cursorNames}, the
+   * cursors whose reads publish that entity. Without a cursor nothing is pruned.
+   *
+   * @return how many versions were forgotten
+   */
+  public int prune(String tenant, String entity, Collection<String> cursorNames, Duration keep) {
+    return versions.prune(tenant, entity, source, cursorNames, keep);
+  }
+
+  /** Content hashes already published for these record keys of an entity. */
+  public Map<String, String> publishedHashes(
+      String tenant, String entity, Collection<String> keys) {
+    return versions.hashes(tenant, entity, keys);
   }
 
   private void upsertCursor(Connection c, String tenant, CursorPosition position)

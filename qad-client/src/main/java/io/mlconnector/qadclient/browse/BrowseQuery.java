@@ -2,6 +2,7 @@ package io.mlconnector.qadclient.browse;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /**
  * One page request of a browse, optionally restricted on the modified time.
@@ -9,10 +10,13 @@ import java.time.temporal.ChronoUnit;
  * @param operator QAD filter operator on the modified field ({@code ge}, {@code eq}, {@code gt}),
  *     or {@code null} for all rows
  * @param page 1-based page number
+ * @param conditions further filters on other fields (key fields), ANDed to the modified time one
  */
-public record BrowseQuery(String operator, Instant modified, int page, int pageSize) {
+public record BrowseQuery(
+    String operator, Instant modified, int page, int pageSize, List<FieldCondition> conditions) {
 
   public BrowseQuery {
+    conditions = conditions == null ? List.of() : List.copyOf(conditions);
     if (page < 1 || pageSize < 1) {
       throw new IllegalArgumentException("page and pageSize start at 1");
     }
@@ -20,6 +24,10 @@ public record BrowseQuery(String operator, Instant modified, int page, int pageS
       throw new IllegalArgumentException("operator and modified time go together");
     }
     modified = modified == null ? null : modified.truncatedTo(ChronoUnit.SECONDS);
+  }
+
+  public BrowseQuery(String operator, Instant modified, int page, int pageSize) {
+    this(operator, modified, page, pageSize, List.of());
   }
 
   public static BrowseQuery all(int page, int pageSize) {
@@ -42,6 +50,11 @@ public record BrowseQuery(String operator, Instant modified, int page, int pageS
   }
 
   public BrowseQuery page(int n) {
-    return new BrowseQuery(operator, modified, n, pageSize);
+    return new BrowseQuery(operator, modified, n, pageSize, conditions);
+  }
+
+  /** The same query with {@code more} as its further filters (ANDed to the modified time one). */
+  public BrowseQuery where(List<FieldCondition> more) {
+    return new BrowseQuery(operator, modified, page, pageSize, more);
   }
 }

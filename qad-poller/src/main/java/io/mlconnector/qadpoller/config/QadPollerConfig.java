@@ -20,6 +20,14 @@ public interface QadPollerConfig {
   interface Qad extends PollerSettings {
     /** Default poll cadence per entity; a tenant may override each. */
     Schedule schedule();
+
+    /**
+     * How long a published version is kept beyond the overlap behind its entity's cursor. Older
+     * ones are pruned after each poll: no poll re-reads them, unless QAD touches such a record
+     * without changing it, which then costs one more (idempotent) event.
+     */
+    @WithDefault("7d")
+    Duration publishedVersionRetention();
   }
 
   /** Cadence per entity family (defaults from DESIGN.md). */

@@ -5,8 +5,9 @@ import jakarta.inject.Singleton;
 import javax.sql.DataSource;
 
 /**
- * The QAD poller's cursors ({@code source = qad}), one per tenant and entity wire name. A tied
- * second is re-read by offset, so only the modified time orders the cursor.
+ * The QAD poller's cursors ({@code source = qad}), one per tenant and entity wire name. Each poll
+ * re-reads the cursor's second (less the overlap) from its start, so only the modified time orders
+ * the cursor.
  */
 @Singleton
 public class CursorStore extends io.mlconnector.pollercore.cursor.CursorStore {

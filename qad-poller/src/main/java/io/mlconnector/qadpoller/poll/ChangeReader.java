@@ -1,6 +1,7 @@
 package io.mlconnector.qadpoller.poll;
 
 import io.mlconnector.common.event.EntityType;
+import io.mlconnector.pollercore.health.ReadStalledException;
 import io.mlconnector.qadclient.QadClient;
 import io.mlconnector.qadclient.browse.BrowsePage;
 import io.mlconnector.qadclient.browse.BrowseQuery;
@@ -10,16 +11,18 @@ import java.util.List;
 import java.util.function.LongConsumer;
 
 /**
- * Reads every record modified since a point, boundary-safe over second-precision modified times.
+ * Reads every record modified since a point, boundary-safe over second-precision modified times,
+ * without ever paging by offset.
  *
- * <p>Keyset on the modified time: each step asks for page 1 of "modified after the last complete
- * second", so rows that change while we read simply move ahead of us instead of shifting offsets.
- * Only the rows of one second are read with offset paging ({@code eq} filter), restarted when that
- * second loses rows mid-read. Rows of one second may therefore be handed over more than once; the
- * caller dedupes by content hash.
+ * <p>Keyset on (modified time, key fields): each step asks for page 1 of "modified after the last
+ * complete second", and the rows of one tied second are read by {@link TiedSecond}, page 1 of "this
+ * second, key after the last row handed over". Rows that change while we read move ahead of us (to
+ * a later second, read later) instead of shifting offsets, so no churn rate makes a row slide past
+ * the reader. Rows of one second may be handed over more than once; the caller dedupes by content
+ * hash. When QAD does not honour a filter (it answers rows at or before the position asked for) the
+ * reader stops with a {@link ReadStalledException} rather than skip.
  */
 final class ChangeReader {
-  private static final int MAX_SECOND_RESTARTS = 3;
 
   /** Receives rows in order with a cursor value that is safe once they are acknowledged. */
   interface Sink {
@@ -29,11 +32,16 @@ final class ChangeReader {
   private final QadClient client;
   private final EntityType entity;
   private final int pageSize;
+  private final List<String> keyFields;
 
-  ChangeReader(QadClient client, EntityType entity, int pageSize) {
+  /**
+   * @param keyFields the fields that identify a row, in QAD's browse order after the modified time
+   */
+  ChangeReader(QadClient client, EntityType entity, int pageSize, List<String> keyFields) {
     this.client = client;
     this.entity = entity;
     this.pageSize = pageSize;
+    this.keyFields = keyFields;
   }
 
   /**
@@ -45,6 +53,7 @@ final class ChangeReader {
         since == null
             ? BrowseQuery.all(1, pageSize)
             : BrowseQuery.modifiedSince(since, 1, pageSize);
+    Instant readUpTo = null;
     boolean first = true;
     while (true) {
       BrowsePage page = client.browse(entity, query);
@@ -56,6 +65,15 @@ final class ChangeReader {
       if (rows.isEmpty()) {
         return;
       }
+      if (readUpTo != null && !rows.get(0).modified().isAfter(readUpTo)) {
+        throw new ReadStalledException(
+            entity.wireName()
+                + ": QAD answered rows of "
+                + rows.get(0).modified()
+                + " when asked for rows modified after "
+                + readUpTo
+                + "; stopped there instead of skipping");
+      }
       Instant last = rows.get(rows.size() - 1).modified();
       if (!page.hasMore()) {
         sink.accept(rows, last);
@@ -65,32 +83,9 @@ final class ChangeReader {
       if (!complete.isEmpty()) {
         sink.accept(complete, complete.get(complete.size() - 1).modified());
       }
-      readSecond(last, sink);
+      new TiedSecond(client, entity, pageSize, keyFields, last).read(sink);
+      readUpTo = last;
       query = BrowseQuery.modifiedAfter(last, 1, pageSize);
-    }
-  }
-
-  /** All rows of one modified second, which may span many pages. */
-  private void readSecond(Instant second, Sink sink) {
-    int restarts = 0;
-    long seenTotal = -1;
-    int page = 1;
-    while (true) {
-      BrowsePage p = client.browse(entity, BrowseQuery.modifiedAt(second, page, pageSize));
-      if (seenTotal >= 0 && p.totalCount() < seenTotal && restarts++ < MAX_SECOND_RESTARTS) {
-        // Rows left this second while we paged: offsets shifted, so read it again from the top.
-        seenTotal = -1;
-        page = 1;
-        continue;
-      }
-      seenTotal = p.totalCount();
-      if (!p.rows().isEmpty()) {
-        sink.accept(p.rows(), second);
-      }
-      if (!p.hasMore() || p.rows().isEmpty()) {
-        return;
-      }
-      page++;
     }
   }
 }

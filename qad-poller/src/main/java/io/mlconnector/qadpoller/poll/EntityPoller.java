@@ -3,6 +3,8 @@ package io.mlconnector.qadpoller.poll;
 import io.mlconnector.common.event.EntityType;
 import io.mlconnector.common.event.SourceSystem;
 import io.mlconnector.common.tenant.Tenant;
+import io.mlconnector.pollercore.health.ReadStalledException;
+import io.mlconnector.pollercore.health.ReadStalls;
 import io.mlconnector.pollercore.metrics.PollMetrics;
 import io.mlconnector.pollercore.publish.PagePublisher;
 import io.mlconnector.pollercore.run.PollCounts;
@@ -13,11 +15,13 @@ import io.mlconnector.qadpoller.config.QadPollerConfig;
 import io.mlconnector.qadpoller.cursor.CursorStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One modified-since poll of one tenant's entity, from its cursor (less the overlap) to the end, or
  * a full initial load when the tenant has no cursor yet. Throws when QAD or the broker fails; what
- * was acknowledged before stays committed.
+ * was acknowledged before stays committed. After a complete read it prunes the entity's published
+ * versions that no later read can meet again.
  */
 @ApplicationScoped
 public class EntityPoller {
@@ -25,6 +29,7 @@ public class EntityPoller {
   private final CursorStore cursors;
   private final PagePublisher pages;
   private final PollMetrics metrics;
+  private final ReadStalls stalls;
   private final QadPollerConfig.Qad config;
 
   public EntityPoller(
@@ -32,33 +37,46 @@ public class EntityPoller {
       CursorStore cursors,
       PagePublisher pages,
       PollMetrics metrics,
+      ReadStalls stalls,
       QadPollerConfig config) {
     this.clients = clients;
     this.cursors = cursors;
     this.pages = pages;
     this.metrics = metrics;
+    this.stalls = stalls;
     this.config = config.qad();
   }
 
   public EntityRun poll(Tenant tenant, EntityType entity, PollCounts counts) {
     QadClient client = clients.forTenant(tenant);
     String name = entity.wireName();
-    String modifiedField = clients.mapping().of(entity).modifiedField();
+    var browse = clients.mapping().of(entity);
     Instant since = cursors.resumeFrom(tenant.id(), name, config.overlap()).orElse(null);
     PollPass pass = new PollPass(metrics, tenant.id(), name, name, since == null, "QAD", counts);
-    new ChangeReader(client, entity, config.pageSize())
-        .read(
-            since,
-            pass::total,
-            (rows, cursorAfter) ->
-                pass.page(
-                    rows.size(),
-                    pages.publish(
-                        tenant.id(),
-                        SourceSystem.QAD,
-                        entity,
-                        QadChanges.of(rows, modifiedField),
-                        QadChanges.cursorAfter(name, rows, cursorAfter))));
+    try {
+      new ChangeReader(client, entity, config.pageSize(), browse.keyFields())
+          .read(
+              since,
+              pass::total,
+              (rows, cursorAfter) ->
+                  pass.page(
+                      rows.size(),
+                      pages.publish(
+                          tenant.id(),
+                          SourceSystem.QAD,
+                          entity,
+                          QadChanges.of(rows, browse.modifiedField()),
+                          QadChanges.cursorAfter(name, rows, cursorAfter))));
+    } catch (ReadStalledException e) {
+      stalls.stalled(tenant.id(), name, e.getMessage());
+      throw e;
+    }
+    stalls.progressed(tenant.id(), name);
+    cursors.prune(
+        tenant.id(),
+        name,
+        List.of(name),
+        config.overlap().plus(config.publishedVersionRetention()));
     return pass.finish(EntityRun::new, name);
   }
 }

@@ -4,7 +4,9 @@ import io.mlconnector.common.event.EntityType;
 import io.mlconnector.common.tenant.Tenant;
 import io.mlconnector.pollercore.run.PollCounts;
 import io.mlconnector.pollercore.run.TenantPolls;
+import io.mlconnector.qadpoller.cursor.CursorStore;
 import jakarta.inject.Singleton;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,10 +18,26 @@ import java.util.Optional;
 @Singleton
 public class TenantPollRunner extends TenantPolls<EntityFamily, EntityType, EntityRun> {
   private final EntityPoller poller;
+  private final CursorStore cursors;
 
-  public TenantPollRunner(EntityPoller poller) {
+  public TenantPollRunner(EntityPoller poller, CursorStore cursors) {
     super("QAD", EntityRun::new);
     this.poller = poller;
+    this.cursors = cursors;
+  }
+
+  /**
+   * Resets the cursors of {@code entities}: their next poll reads from {@code since} (everything
+   * when {@code null}) and re-sends what it reads, unchanged records included. Waits for a running
+   * poll of the tenant, so none commits a page over the reset.
+   */
+  public void reset(Tenant tenant, List<EntityType> entities, Instant since) {
+    whenIdle(
+        tenant,
+        () -> {
+          entities.forEach(e -> cursors.reset(tenant.id(), e.wireName(), e.wireName(), since));
+          return entities.size();
+        });
   }
 
   /** Every family now, waiting for a scheduled run of the same tenant to finish first. */

@@ -44,7 +44,11 @@ final class BrowseEndpoint {
     }
     try {
       for (String raw : request.queryValues("filter")) {
-        filter = filter.and(BrowseFilter.parse(raw, browse.entity()));
+        BrowseFilter f = BrowseFilter.parse(raw, browse.entity());
+        if (!(tenant.faults().isIgnoreKeyFilters()
+            && browse.entity().keyFields().contains(f.field()))) {
+          filter = filter.and(f);
+        }
       }
     } catch (IllegalArgumentException e) {
       return QadJson.error(400, "INVALID_FILTER", e.getMessage(), "filter", null);

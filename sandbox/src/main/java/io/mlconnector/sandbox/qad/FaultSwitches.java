@@ -17,6 +17,7 @@ public final class FaultSwitches {
   private volatile double truncatedBodyRate;
   private volatile double htmlBodyRate;
   private final AtomicInteger modifyDuringPagedRead = new AtomicInteger();
+  private volatile boolean ignoreKeyFilters;
   private final AtomicInteger refusedWrites = new AtomicInteger();
   private volatile int refusedWriteStatus = 409;
   private final AmbiguousWrites ambiguousWrites = new AmbiguousWrites();
@@ -114,6 +115,20 @@ public final class FaultSwitches {
   }
 
   /**
+   * Browse filters on a table's key fields are silently ignored (the modified-time filter still
+   * applies), as on an instance whose browse cannot filter on them: a reader that asks for "the
+   * rows after this key" gets the same rows again.
+   */
+  public boolean isIgnoreKeyFilters() {
+    return ignoreKeyFilters;
+  }
+
+  public FaultSwitches setIgnoreKeyFilters(boolean ignore) {
+    this.ignoreKeyFilters = ignore;
+    return this;
+  }
+
+  /**
    * The next this-many POSTs are answered {@link #getRefusedWriteStatus()} (e.g. 409, 423) without
    * being applied: a transient refusal of the write only, reads unaffected.
    */
@@ -146,6 +161,7 @@ public final class FaultSwitches {
         .setTruncatedBodyRate(0)
         .setHtmlBodyRate(0)
         .setModifyDuringPagedRead(0)
+        .setIgnoreKeyFilters(false)
         .setRefusedWrites(0)
         .setRefusedWriteStatus(409);
   }

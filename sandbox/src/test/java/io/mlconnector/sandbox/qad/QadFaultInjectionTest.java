@@ -105,6 +105,32 @@ class QadFaultInjectionTest {
   }
 
   @Test
+  void ignoredKeyFiltersAnswerTheRowsBeforeTheKeyAgainButKeepTheModifiedFilter() {
+    var keyed = List.of("vd_addr,gt," + firstSupplier() + ",literal");
+    int all = tenant.table(QadEntity.SUPPLIER).size();
+    assertThat(client.browse(SUPPLIERS, 1, 1000, keyed).json().get("totalCount").asInt())
+        .isEqualTo(all - 1);
+
+    tenant.faults().setIgnoreKeyFilters(true);
+    assertThat(client.browse(SUPPLIERS, 1, 1000, keyed).json().get("totalCount").asInt())
+        .isEqualTo(all);
+    var future = List.of("vd_addr,gt,A,literal", "mod_date,gt,2099-01-01T00:00:00Z,literal");
+    assertThat(client.browse(SUPPLIERS, 1, 1000, future).json().get("totalCount").asInt()).isZero();
+
+    tenant.faults().clear();
+    assertThat(client.browse(SUPPLIERS, 1, 1000, keyed).json().get("totalCount").asInt())
+        .isEqualTo(all - 1);
+  }
+
+  private String firstSupplier() {
+    return tenant.table(QadEntity.SUPPLIER).all().stream()
+        .map(r -> r.text("vd_addr"))
+        .sorted()
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
   void hundredsOfRowsCanShareOneModifiedTimeAcrossPages() {
     for (int i = 0; i < 150; i++) {
       clock.set(Instant.parse("2025-03-01T10:00:00Z").plusSeconds(i));
