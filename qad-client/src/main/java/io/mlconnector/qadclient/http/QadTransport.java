@@ -1,6 +1,7 @@
 package io.mlconnector.qadclient.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mlconnector.common.breaker.CircuitBreaker;
 import io.mlconnector.common.http.BoundedAnswers;
 import io.mlconnector.common.http.RetryAfter;
 import io.mlconnector.common.ratelimit.TenantRateLimits;
@@ -114,7 +115,7 @@ public final class QadTransport {
       breaker.onSuccess();
       return answer;
     } catch (ThrottledBeyondCap e) {
-      breaker.openFor(e.wait);
+      breaker.openFor(e.wait, "throttled: " + e.reason + " " + e.wait.toSeconds() + " s");
       throw new QadUnavailableException(
           tenant,
           "throttled: "
@@ -125,7 +126,7 @@ public final class QadTransport {
               + breaker.openUntil(),
           null);
     } catch (QadUnavailableException e) {
-      breaker.onFailure();
+      breaker.onFailure(e.getMessage());
       throw e;
     } catch (RuntimeException e) {
       // QAD answered (auth error, refusal): it is up, so a half-open trial ends here too.

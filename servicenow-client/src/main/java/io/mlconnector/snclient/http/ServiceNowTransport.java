@@ -1,5 +1,7 @@
 package io.mlconnector.snclient.http;
 
+import io.mlconnector.common.breaker.BreakerBoard;
+import io.mlconnector.common.breaker.CircuitBreaker;
 import io.mlconnector.common.http.BoundedAnswers;
 import io.mlconnector.common.ratelimit.TenantRateLimits;
 import io.mlconnector.snclient.auth.TenantTokens;
@@ -43,9 +45,15 @@ public final class ServiceNowTransport {
 
   /**
    * The fleet this transport belongs to: its shared rate limits (a 429 any service saw pauses this
-   * one too) and the name it gives itself in {@code User-Agent}.
+   * one too), the name it gives itself in {@code User-Agent}, and where its breaker publishes its
+   * state (the fleet's status).
    */
-  public record Fleet(TenantRateLimits rateLimits, String userAgent) {
+  public record Fleet(TenantRateLimits rateLimits, String userAgent, BreakerBoard breakers) {
+    /** A fleet whose breakers publish nowhere. */
+    public Fleet(TenantRateLimits rateLimits, String userAgent) {
+      this(rateLimits, userAgent, BreakerBoard.NONE);
+    }
+
     public static Fleet local() {
       return new Fleet(TenantRateLimits.local(), "ml-connector");
     }
@@ -84,20 +92,29 @@ public final class ServiceNowTransport {
   }
 
   public Response send(Request request) {
-    breaker.acquire();
+    if (!breaker.tryAcquire()) {
+      throw new ServiceNowUnavailableException(
+          "ServiceNow of tenant "
+              + tenant
+              + " is failing; circuit open until "
+              + breaker.openUntil()
+              + " (one trial call at a time after that)",
+          0,
+          null);
+    }
     try {
       Response response = attempt(request);
       breaker.onSuccess();
       return response;
     } catch (ServiceNowException e) {
       if (e.retryable() && e.status() != 429) {
-        breaker.onFailure();
+        breaker.onFailure(e.getMessage());
       } else {
         breaker.onSuccess(); // the instance answered; the request was the problem
       }
       throw e;
     } catch (ThrottledBeyondCap e) {
-      breaker.openFor(e.wait);
+      breaker.openFor(e.wait, "throttled: " + e.reason + " " + e.wait.toSeconds() + " s");
       throw new ServiceNowUnavailableException(
           "tenant "
               + tenant
@@ -112,7 +129,7 @@ public final class ServiceNowTransport {
           429,
           null);
     } catch (RuntimeException e) {
-      breaker.onFailure(); // never leave a half-open trial in flight
+      breaker.onFailure(e.toString()); // never leave a half-open trial in flight
       throw e;
     }
   }
