@@ -69,6 +69,7 @@ public final class QadClient {
             settings.breakerFailureThreshold(),
             settings.breakerOpenFor(),
             clock,
+            QadTransport::isOutage,
             breakers);
     HttpClient http =
         HttpClient.newBuilder()

@@ -139,6 +139,7 @@ public class ServiceNowClients {
             config.breaker().failureThreshold(),
             config.breaker().openFor(),
             Clock.systemUTC(),
+            ServiceNowTransport::isOutage,
             fleet.breakers());
     ServiceNowTransport transport =
         new ServiceNowTransport(

@@ -1,33 +1,61 @@
 package io.mlconnector.common.breaker;
 
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
+import io.smallrye.faulttolerance.api.Guard;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 /**
- * One tenant's breaker for one external system, shared by qad-client and servicenow-client: after
- * {@code threshold} consecutive failed calls the system is left alone for {@code openFor}, then one
- * trial call at a time decides whether to close again (half-open). Keeps a tenant whose system is
- * down from holding threads other tenants need. Each state change (and the first verdict, so a
- * restarted process replaces what its predecessor left) goes to the {@link BreakerBoard}.
+ * One tenant's breaker for one external system, shared by qad-client and servicenow-client: a
+ * SmallRye Fault Tolerance {@link Guard} with a circuit breaker. After {@code threshold}
+ * consecutive outages (what {@code isOutage} says a failure is) the system is left alone for {@code
+ * openFor}, then one trial call at a time decides whether to close again (half-open). Keeps a
+ * tenant whose system is down from holding threads other tenants need.
+ *
+ * <p>SmallRye's breaker opens for a fixed delay only; a system that asks for a pause longer than a
+ * thread should wait ({@code Retry-After} above the cap) is held back by {@link #openFor} on top of
+ * it, on the given clock. Each state change (and the first verdict, so a restarted process replaces
+ * what its predecessor left) goes to the {@link BreakerBoard}.
  */
 public final class CircuitBreaker {
+  /** Thrown by {@link #call} while the breaker holds calls back. */
+  public static final class Open extends RuntimeException {
+    private final transient Instant until;
+
+    Open(Instant until) {
+      super("circuit open until " + until, null, false, false);
+      this.until = until;
+    }
+
+    /** When the next trial call may go out (an estimate while SmallRye's delay runs). */
+    public Instant until() {
+      return until;
+    }
+  }
+
   private final String tenant;
   private final String system;
-  private final int threshold;
   private final Duration openFor;
   private final Clock clock;
   private final BreakerBoard board;
-  private int consecutiveFailures;
-  private Instant openUntil;
-  private boolean trialInFlight;
-  private String lastFailure;
+  private final Guard guard;
+  private volatile CircuitBreakerState guardState = CircuitBreakerState.CLOSED;
+  private volatile Instant guardOpenUntil;
+  private volatile Instant pausedUntil;
+  private volatile String lastFailure;
   private BreakerState published;
   private long sinceNanos = System.nanoTime();
 
   /**
    * @param system {@code qad} or {@code servicenow}
-   * @param clock the clock the open time runs on (tests pass one they advance)
+   * @param clock the clock {@link #openFor} pauses run on (tests pass one they advance)
+   * @param isOutage which exceptions of a call count against the system; any other exception is an
+   *     answer (the system is up) and closes a half-open breaker
    */
   public CircuitBreaker(
       String tenant,
@@ -35,92 +63,112 @@ public final class CircuitBreaker {
       int threshold,
       Duration openFor,
       Clock clock,
+      Predicate<Throwable> isOutage,
       BreakerBoard board) {
     this.tenant = tenant;
     this.system = system;
-    this.threshold = threshold;
     this.openFor = openFor;
     this.clock = clock;
     this.board = board;
-  }
-
-  /** Whether a call may go out now; while half-open, only one trial call at a time. */
-  public synchronized boolean tryAcquire() {
-    if (openUntil == null) {
-      return true;
-    }
-    if (clock.instant().isBefore(openUntil) || trialInFlight) {
-      return false;
-    }
-    trialInFlight = true;
-    changed();
-    return true;
-  }
-
-  /** The system answered: closes the breaker (a half-open trial succeeded). */
-  public synchronized void onSuccess() {
-    consecutiveFailures = 0;
-    openUntil = null;
-    trialInFlight = false;
-    changed();
-  }
-
-  /** A call failed as an outage (after its own retries); {@code reason} is shown to operators. */
-  public synchronized void onFailure(String reason) {
-    consecutiveFailures++;
-    trialInFlight = false;
-    lastFailure = reason;
-    if (consecutiveFailures >= threshold) {
-      openUntil = clock.instant().plus(openFor);
-    }
-    changed();
+    this.guard =
+        Guard.create()
+            .withDescription("mlc " + system + " breaker of tenant " + tenant)
+            .withCircuitBreaker()
+            // consecutive outages: a rolling window of `threshold` calls that all failed
+            .requestVolumeThreshold(threshold)
+            .failureRatio(1.0)
+            .successThreshold(1)
+            .delay(Math.max(1, openFor.toMillis()), ChronoUnit.MILLIS)
+            .when(
+                t -> {
+                  boolean outage = isOutage.test(t);
+                  if (outage) {
+                    lastFailure = String.valueOf(t.getMessage());
+                  }
+                  return outage;
+                })
+            .onStateChange(this::guardChanged)
+            // the first verdict of a new breaker is published too (see changed)
+            .onSuccess(() -> changed(false))
+            .onFailure(() -> changed(false))
+            .done()
+            .build();
   }
 
   /**
-   * Opens now for {@code duration} whatever the failure count: the system asked for a pause (a
-   * {@code Retry-After} above the cap) longer than any thread should wait.
+   * Runs one call through the breaker (synchronously, on the calling thread).
+   *
+   * @throws Open while the breaker holds calls back
    */
-  public synchronized void openFor(Duration duration, String reason) {
-    consecutiveFailures = Math.max(consecutiveFailures, threshold);
-    trialInFlight = false;
+  public <T> T call(Supplier<T> work, Class<T> type) {
+    Instant paused = pausedUntil;
+    if (paused != null) {
+      if (clock.instant().isBefore(paused)) {
+        throw new Open(paused);
+      }
+      pausedUntil = null;
+    }
+    try {
+      return guard.get(work, type);
+    } catch (CircuitBreakerOpenException e) {
+      throw new Open(guardOpenUntil == null ? clock.instant() : guardOpenUntil);
+    }
+  }
+
+  /**
+   * Holds calls back for {@code duration} whatever the failure count: the system asked for a pause
+   * (a {@code Retry-After} above the cap) longer than any thread should wait.
+   */
+  public void openFor(Duration duration, String reason) {
     lastFailure = reason;
     Instant until = clock.instant().plus(duration);
-    if (openUntil == null || until.isAfter(openUntil)) {
-      openUntil = until;
+    synchronized (this) {
+      if (pausedUntil == null || until.isAfter(pausedUntil)) {
+        pausedUntil = until;
+      }
     }
-    changed();
+    changed(true);
   }
 
   /** Whether calls are held back (open, or half-open with a trial due or running). */
-  public synchronized boolean isOpen() {
-    return openUntil != null;
+  public boolean isOpen() {
+    return state() != BreakerState.CLOSED;
   }
 
   /** When an open breaker lets the next trial call through; null when closed. */
-  public synchronized Instant openUntil() {
-    return openUntil;
+  public Instant openUntil() {
+    Instant paused = pausedUntil;
+    return paused != null
+        ? paused
+        : guardState == CircuitBreakerState.CLOSED ? null : guardOpenUntil;
   }
 
-  public synchronized BreakerState state() {
-    if (openUntil == null) {
-      return BreakerState.CLOSED;
+  public BreakerState state() {
+    if (pausedUntil != null) {
+      return BreakerState.OPEN;
     }
-    return trialInFlight ? BreakerState.HALF_OPEN : BreakerState.OPEN;
+    return switch (guardState) {
+      case CLOSED -> BreakerState.CLOSED;
+      case HALF_OPEN -> BreakerState.HALF_OPEN;
+      case OPEN -> BreakerState.OPEN;
+    };
   }
 
-  /** Closes the breaker (tests, operator reset). */
-  public synchronized void reset() {
-    consecutiveFailures = 0;
-    trialInFlight = false;
-    openUntil = null;
-    changed();
+  private void guardChanged(CircuitBreakerState state) {
+    if (state == CircuitBreakerState.OPEN) {
+      guardOpenUntil = clock.instant().plus(openFor);
+    }
+    guardState = state;
+    changed(false);
   }
 
-  /** Publishes the state when it differs from the last one published (an extended open too). */
-  private void changed() {
+  /**
+   * Publishes the state when it differs from the last one published, or when {@code reopened} (a
+   * pause that may have moved the open-until time).
+   */
+  private synchronized void changed(boolean reopened) {
     BreakerState now = state();
-    boolean extended = now == BreakerState.OPEN && published == BreakerState.OPEN;
-    if (now == published && !extended) {
+    if (now == published && !reopened) {
       return;
     }
     long at = System.nanoTime();
@@ -128,8 +176,11 @@ public final class CircuitBreaker {
       sinceNanos = at;
     }
     published = now;
+    Instant until = openUntil();
     Duration left =
-        now == BreakerState.OPEN ? Duration.between(clock.instant(), openUntil) : Duration.ZERO;
+        now == BreakerState.OPEN && until != null
+            ? Duration.between(clock.instant(), until)
+            : Duration.ZERO;
     board.publish(
         new BreakerStatus(
             tenant,

@@ -92,27 +92,17 @@ public final class ServiceNowTransport {
   }
 
   public Response send(Request request) {
-    if (!breaker.tryAcquire()) {
+    try {
+      return breaker.call(() -> attempt(request), Response.class);
+    } catch (CircuitBreaker.Open e) {
       throw new ServiceNowUnavailableException(
           "ServiceNow of tenant "
               + tenant
               + " is failing; circuit open until "
-              + breaker.openUntil()
+              + e.until()
               + " (one trial call at a time after that)",
           0,
           null);
-    }
-    try {
-      Response response = attempt(request);
-      breaker.onSuccess();
-      return response;
-    } catch (ServiceNowException e) {
-      if (e.retryable() && e.status() != 429) {
-        breaker.onFailure(e.getMessage());
-      } else {
-        breaker.onSuccess(); // the instance answered; the request was the problem
-      }
-      throw e;
     } catch (ThrottledBeyondCap e) {
       breaker.openFor(e.wait, "throttled: " + e.reason + " " + e.wait.toSeconds() + " s");
       throw new ServiceNowUnavailableException(
@@ -128,10 +118,20 @@ public final class ServiceNowTransport {
               + breaker.openUntil(),
           429,
           null);
-    } catch (RuntimeException e) {
-      breaker.onFailure(e.toString()); // never leave a half-open trial in flight
-      throw e;
     }
+  }
+
+  /**
+   * What counts against the tenant's breaker: outages (retryable errors other than rate limits) and
+   * anything unexpected. An answer that rejects the request (4xx, bad data) means the instance is
+   * up; a rate limit is the fleet's pause, not an outage; a pause above the cap opens the breaker
+   * by itself ({@link CircuitBreaker#openFor}).
+   */
+  public static boolean isOutage(Throwable t) {
+    if (t instanceof ServiceNowException e) {
+      return e.retryable() && e.status() != 429;
+    }
+    return !(t instanceof ThrottledBeyondCap);
   }
 
   /** A {@code Retry-After} longer than the cap: the breaker waits it out, not this thread. */
