@@ -332,9 +332,10 @@ ALTER SCHEMA {{ $schema }} OWNER TO "{{ $role }}";
 REVOKE ALL ON SCHEMA {{ $schema }} FROM PUBLIC;
 {{- end }}
 
--- The fleet's shared rate limits: every service reads and writes mlc_fleet.tenant_rate (created by
--- the first service's migration db/common V0_5, which grants it to the roles that may use this
--- schema); nothing else lives there.
+-- The fleet's shared state: every service reads and writes mlc_fleet.tenant_rate (rate limits) and
+-- mlc_fleet.breaker_state (circuit breakers, read by the console), each created by the first
+-- service's migration (db/common V0_5, V0_3), which grants it to the roles that may use this
+-- schema; nothing else lives there.
 CREATE SCHEMA IF NOT EXISTS mlc_fleet;
 REVOKE ALL ON SCHEMA mlc_fleet FROM PUBLIC;
 {{- range $component, $role := $u }}

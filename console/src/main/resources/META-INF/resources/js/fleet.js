@@ -34,6 +34,7 @@
       figures.appendChild(figure('records behind', behindTotal(t) + (t.lagCapped ? '+' : '')));
       card.appendChild(figures);
       card.appendChild(entities(t));
+      card.appendChild(breakers(t));
       card.appendChild(behind(t));
       card.appendChild(stages(t));
       if (t.lastError) {
@@ -82,6 +83,34 @@
     }
     return table(['system', 'entity', 'last poll', 'cursor'], t.entities.map((e) =>
       [e.system, e.entity, mlc.time(e.lastPoll), mlc.time(e.cursorModified) + ' / ' + (e.cursorKey || '')]));
+  }
+
+  // Per system the worst circuit breaker across the services that call it (OPEN: calls fail at
+  // once; HALF_OPEN: the next call is a trial), with every service's own state.
+  function breakers(t) {
+    const systems = Object.entries(t.breakers || {});
+    if (!systems.length) {
+      return mlc.el('p', 'No circuit breaker published yet.', 'hint');
+    }
+    const tbl = mlc.el('table');
+    tbl.dataset.breakers = '';
+    const head = mlc.el('tr');
+    ['system', 'breaker', 'service', 'since', 'open until', 'last failure', 'all services']
+      .forEach((h) => head.appendChild(mlc.el('th', h)));
+    tbl.appendChild(head);
+    for (const [system, b] of systems) {
+      const row = mlc.el('tr');
+      row.dataset.system = system;
+      mlc.cell(row, system);
+      mlc.cell(row, mlc.badge(b.state));
+      mlc.cell(row, b.service);
+      mlc.cell(row, mlc.time(b.since));
+      mlc.cell(row, b.state === 'OPEN' ? mlc.time(b.openUntil) : '');
+      mlc.cell(row, b.lastFailure || '');
+      mlc.cell(row, Object.entries(b.services || {}).map(([s, v]) => s + ' ' + v).join(', '));
+      tbl.appendChild(row);
+    }
+    return tbl;
   }
 
   function behind(t) {

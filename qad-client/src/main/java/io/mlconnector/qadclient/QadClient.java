@@ -3,6 +3,8 @@ package io.mlconnector.qadclient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mlconnector.common.breaker.BreakerBoard;
+import io.mlconnector.common.breaker.CircuitBreaker;
 import io.mlconnector.common.event.EntityType;
 import io.mlconnector.common.ratelimit.LocalRateLimits;
 import io.mlconnector.common.ratelimit.RequestBudgets;
@@ -12,7 +14,6 @@ import io.mlconnector.qadclient.auth.TokenManager;
 import io.mlconnector.qadclient.browse.BrowseMapping;
 import io.mlconnector.qadclient.browse.BrowsePage;
 import io.mlconnector.qadclient.browse.BrowseQuery;
-import io.mlconnector.qadclient.http.CircuitBreaker;
 import io.mlconnector.qadclient.http.QadTransport;
 import io.mlconnector.qadclient.http.QadTransport.Answer;
 import io.mlconnector.qadclient.http.RequestBody;
@@ -56,12 +57,20 @@ public final class QadClient {
       Clock clock,
       Sleeper sleeper,
       TenantRateLimits rateLimits,
-      String userAgent) {
+      String userAgent,
+      BreakerBoard breakers) {
     this.tenant = t.id();
     this.url = TenantUrl.of(t.id(), t.qad().baseUrl(), t.sandbox());
     this.mapping = mapping;
     this.breaker =
-        new CircuitBreaker(settings.breakerFailureThreshold(), settings.breakerOpenFor(), clock);
+        new CircuitBreaker(
+            t.id(),
+            TenantRateLimits.QAD,
+            settings.breakerFailureThreshold(),
+            settings.breakerOpenFor(),
+            clock,
+            QadTransport::isOutage,
+            breakers);
     HttpClient http =
         HttpClient.newBuilder()
             .connectTimeout(settings.connectTimeout())
@@ -106,7 +115,24 @@ public final class QadClient {
       Sleeper sleeper,
       TenantRateLimits rateLimits,
       String userAgent) {
-    return new QadClient(tenant, settings, mapping, clock, sleeper, rateLimits, userAgent);
+    return create(
+        tenant, settings, mapping, clock, sleeper, rateLimits, userAgent, BreakerBoard.NONE);
+  }
+
+  /**
+   * @param breakers where the tenant's breaker publishes its state changes (the fleet's status)
+   */
+  public static QadClient create(
+      Tenant tenant,
+      QadClientSettings settings,
+      BrowseMapping mapping,
+      Clock clock,
+      Sleeper sleeper,
+      TenantRateLimits rateLimits,
+      String userAgent,
+      BreakerBoard breakers) {
+    return new QadClient(
+        tenant, settings, mapping, clock, sleeper, rateLimits, userAgent, breakers);
   }
 
   public String tenant() {

@@ -1,5 +1,6 @@
 package io.mlconnector.qadclient;
 
+import io.mlconnector.common.breaker.BreakerBoard;
 import io.mlconnector.common.ratelimit.TenantRateLimits;
 import io.mlconnector.common.tenant.Tenant;
 import io.mlconnector.qadclient.browse.BrowseMapping;
@@ -26,19 +27,24 @@ public class QadClients {
   private final QadClientSettings settings;
   private final BrowseMapping mapping;
   private final TenantRateLimits rateLimits;
+  private final BreakerBoard breakers;
   private final String userAgent;
 
   /**
    * @param rateLimits the fleet's shared rate limits (common's database-backed bean); without one
    *     (a tool, a test without a database) each client knows only its own 429s
+   * @param breakers where the tenants' breakers publish their state (common's database-backed
+   *     bean); without one the state stays in this process
    * @param application the service's name, sent as {@code User-Agent: ml-connector/<name>}
    */
   public QadClients(
       QadClientConfig config,
       Instance<TenantRateLimits> rateLimits,
+      Instance<BreakerBoard> breakers,
       @ConfigProperty(name = "quarkus.application.name", defaultValue = "ml-connector")
           String application) {
     this.rateLimits = rateLimits.isResolvable() ? rateLimits.get() : TenantRateLimits.local();
+    this.breakers = breakers.isResolvable() ? breakers.get() : BreakerBoard.NONE;
     this.userAgent = QadClient.DEFAULT_USER_AGENT + "/" + application;
     QadClientSettings d = QadClientSettings.defaults();
     this.settings =
@@ -80,7 +86,14 @@ public class QadClients {
    */
   public QadClient create(Tenant tenant, QadClientSettings settings) {
     return QadClient.create(
-        tenant, settings, mapping, Clock.systemUTC(), Sleeper.REAL, rateLimits, userAgent);
+        tenant,
+        settings,
+        mapping,
+        Clock.systemUTC(),
+        Sleeper.REAL,
+        rateLimits,
+        userAgent,
+        breakers);
   }
 
   /** Forgets a tenant's client (tenant removed, or its breaker should be reset). */

@@ -1,11 +1,12 @@
 package io.mlconnector.snclient;
 
+import io.mlconnector.common.breaker.BreakerBoard;
+import io.mlconnector.common.breaker.CircuitBreaker;
 import io.mlconnector.common.ratelimit.TenantRateLimits;
 import io.mlconnector.common.tenant.Tenant;
 import io.mlconnector.snclient.auth.TenantTokens;
 import io.mlconnector.snclient.config.ServiceNowClientConfig;
 import io.mlconnector.snclient.http.Backoff;
-import io.mlconnector.snclient.http.CircuitBreaker;
 import io.mlconnector.snclient.http.InstancePaths;
 import io.mlconnector.snclient.http.ServiceNowCallObserver;
 import io.mlconnector.snclient.http.ServiceNowTransport;
@@ -46,6 +47,8 @@ public class ServiceNowClients {
   /**
    * @param rateLimits the fleet's shared rate limits (common's database-backed bean); without one
    *     (a test without a database) each client knows only its own 429s
+   * @param breakers where the tenants' breakers publish their state (common's database-backed
+   *     bean); without one the state stays in this process
    * @param application the service's name, sent as {@code User-Agent: ml-connector/<name>}
    */
   @Inject
@@ -54,6 +57,7 @@ public class ServiceNowClients {
       ServiceNowClientConfig config,
       Instance<ServiceNowCallObserver> observers,
       Instance<TenantRateLimits> rateLimits,
+      Instance<BreakerBoard> breakers,
       @ConfigProperty(name = "quarkus.application.name", defaultValue = "ml-connector")
           String application) {
     this(
@@ -62,7 +66,8 @@ public class ServiceNowClients {
         observers,
         new Fleet(
             rateLimits.isResolvable() ? rateLimits.get() : TenantRateLimits.local(),
-            "ml-connector/" + application));
+            "ml-connector/" + application,
+            breakers.isResolvable() ? breakers.get() : BreakerBoard.NONE));
   }
 
   /** With a given fleet (tests that play several services against one instance). */
@@ -130,9 +135,12 @@ public class ServiceNowClients {
     CircuitBreaker breaker =
         new CircuitBreaker(
             tenant.id(),
+            TenantRateLimits.SERVICENOW,
             config.breaker().failureThreshold(),
             config.breaker().openFor(),
-            Clock.systemUTC());
+            Clock.systemUTC(),
+            ServiceNowTransport::isOutage,
+            fleet.breakers());
     ServiceNowTransport transport =
         new ServiceNowTransport(
             tenant.id(),

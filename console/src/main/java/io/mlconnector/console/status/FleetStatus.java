@@ -14,8 +14,9 @@ import org.jboss.logging.Logger;
 /**
  * Gathers the fleet's state per tenant from what the services already publish: cursors, audit
  * trails and the invoice ledger in the shared database (each service's own schema, read-only),
- * consumer offsets from Kafka, parkings from the console's {@code parked_record}. Nothing is asked
- * of the services over HTTP, so a stopped service shows its last published state, not an error.
+ * circuit breakers from {@code mlc_fleet.breaker_state}, consumer offsets from Kafka, parkings from
+ * the console's {@code parked_record}. Nothing is asked of the services over HTTP, so a stopped
+ * service shows its last published state, not an error.
  */
 @ApplicationScoped
 public class FleetStatus {
@@ -27,6 +28,7 @@ public class FleetStatus {
   private final InvoiceQueue invoices;
   private final ConsumerLag lag;
   private final ParkedStore parked;
+  private final BreakerStates breakers;
 
   public FleetStatus(
       TenantStore tenants,
@@ -34,13 +36,15 @@ public class FleetStatus {
       StageActivity activity,
       InvoiceQueue invoices,
       ConsumerLag lag,
-      ParkedStore parked) {
+      ParkedStore parked,
+      BreakerStates breakers) {
     this.tenants = tenants;
     this.positions = positions;
     this.activity = activity;
     this.invoices = invoices;
     this.lag = lag;
     this.parked = parked;
+    this.breakers = breakers;
   }
 
   /** Every registered tenant's figures (or only {@code only}, when not null), by id. */
@@ -50,6 +54,7 @@ public class FleetStatus {
     List<StageActivity.LastError> errors = activity.lastErrors();
     Map<String, Map<String, Long>> invoiceCounts = invoices.counts();
     Map<String, Long> parkedCounts = parked.openCounts();
+    Map<String, Map<String, BreakerStates.Breaker>> breakerStates = breakers.all();
     Map<String, Map<String, Map<String, Long>>> behind = new TreeMap<>();
     boolean capped = false;
     String lagError = null;
@@ -72,7 +77,7 @@ public class FleetStatus {
       if (only != null && !only.equals(t.id())) {
         continue;
       }
-      List<PollPositions.Position> own =
+      List<PollPositions.Position> cursorsOf =
           cursors.stream().filter(p -> p.tenant().equals(t.id())).toList();
       StageActivity.LastError error =
           errors.stream()
@@ -81,18 +86,21 @@ public class FleetStatus {
               .orElse(null);
       long open = parkedCounts.getOrDefault(t.id(), 0L);
       Map<String, Long> inv = invoiceCounts.getOrDefault(t.id(), Map.of());
+      Map<String, BreakerStates.Breaker> ownBreakers = breakerStates.getOrDefault(t.id(), Map.of());
       out.add(
           new TenantStatus(
               t.id(),
               t.displayName(),
               t.enabled(),
-              TenantStatus.health(t.enabled(), !own.isEmpty(), open, inv, error, hourAgo),
-              own,
+              TenantStatus.health(
+                  t.enabled(), !cursorsOf.isEmpty(), open, inv, error, hourAgo, ownBreakers),
+              cursorsOf,
               behind.getOrDefault(t.id(), Map.of()),
               capped,
               lagError,
               open,
               inv,
+              ownBreakers,
               counts.stream().filter(c -> c.tenant().equals(t.id())).toList(),
               error));
     }

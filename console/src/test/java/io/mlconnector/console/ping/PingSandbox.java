@@ -22,7 +22,7 @@ import java.util.Map;
  * client, master data and one approved outbound invoice. Each tenant has its own client id, user
  * and secrets, so a credential used on the wrong side would be refused.
  */
-final class PingSandbox {
+public final class PingSandbox {
   static final QadSimulator QAD = QadSimulator.start(0, Clock.systemUTC());
   static final ServiceNowSimulator SN = ServiceNowSimulator.start(0, Clock.systemUTC());
 
@@ -37,7 +37,7 @@ final class PingSandbox {
   }
 
   /** One tenant's sandbox credentials, as the console is given them. */
-  record Credentials(
+  public record Credentials(
       String id,
       QadTenantConfig qad,
       String snClientId,
@@ -47,7 +47,7 @@ final class PingSandbox {
 
   private PingSandbox() {}
 
-  static Credentials provision(String id) {
+  public static Credentials provision(String id) {
     QadTenantConfig qadConfig = QadTenantConfig.defaults(id);
     QAD.addTenant(qadConfig);
     SeedData data = SeedData.generate(SeedData.DEFAULT_SEED, 1);
@@ -67,7 +67,7 @@ final class PingSandbox {
     return c;
   }
 
-  static QadTenant qad(String id) {
+  public static QadTenant qad(String id) {
     return QAD.tenant(id);
   }
 
@@ -76,7 +76,7 @@ final class PingSandbox {
   }
 
   /** Registers the tenant through the console API. */
-  static void register(Credentials c) {
+  public static void register(Credentials c) {
     authorized().body(body(c)).post("/tenants").then().statusCode(201);
   }
 

@@ -1,6 +1,7 @@
 package io.mlconnector.qadclient.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mlconnector.common.breaker.CircuitBreaker;
 import io.mlconnector.common.http.BoundedAnswers;
 import io.mlconnector.common.http.RetryAfter;
 import io.mlconnector.common.ratelimit.TenantRateLimits;
@@ -102,19 +103,14 @@ public final class QadTransport {
       // A token call made on behalf of an outer call: the outer call counts for the breaker.
       return withRetries(method, uri, body, tokens, idempotent);
     }
-    if (!breaker.tryAcquire()) {
-      throw new QadUnavailableException(
-          tenant,
-          "circuit breaker open after repeated failures; next trial at " + breaker.openUntil(),
-          null);
-    }
     depth.get()[0]++;
     try {
-      Answer answer = withRetries(method, uri, body, tokens, idempotent);
-      breaker.onSuccess();
-      return answer;
+      return breaker.call(() -> withRetries(method, uri, body, tokens, idempotent), Answer.class);
+    } catch (CircuitBreaker.Open e) {
+      throw new QadUnavailableException(
+          tenant, "circuit breaker open after repeated failures; next trial at " + e.until(), null);
     } catch (ThrottledBeyondCap e) {
-      breaker.openFor(e.wait);
+      breaker.openFor(e.wait, "throttled: " + e.reason + " " + e.wait.toSeconds() + " s");
       throw new QadUnavailableException(
           tenant,
           "throttled: "
@@ -124,16 +120,18 @@ public final class QadTransport {
               + " s is above the cap; calls paused until "
               + breaker.openUntil(),
           null);
-    } catch (QadUnavailableException e) {
-      breaker.onFailure();
-      throw e;
-    } catch (RuntimeException e) {
-      // QAD answered (auth error, refusal): it is up, so a half-open trial ends here too.
-      breaker.onSuccess();
-      throw e;
     } finally {
       depth.get()[0]--;
     }
+  }
+
+  /**
+   * What counts against the tenant's breaker: QAD unavailable (no answer, 5xx, timeouts, bodies too
+   * large). Any other exception means QAD answered (an auth error, a refusal), so it is up and a
+   * half-open trial ends there too.
+   */
+  public static boolean isOutage(Throwable t) {
+    return t instanceof QadUnavailableException;
   }
 
   /** A {@code Retry-After} longer than the cap: the breaker waits it out, not this thread. */

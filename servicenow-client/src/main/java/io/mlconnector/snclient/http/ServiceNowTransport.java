@@ -1,5 +1,7 @@
 package io.mlconnector.snclient.http;
 
+import io.mlconnector.common.breaker.BreakerBoard;
+import io.mlconnector.common.breaker.CircuitBreaker;
 import io.mlconnector.common.http.BoundedAnswers;
 import io.mlconnector.common.ratelimit.TenantRateLimits;
 import io.mlconnector.snclient.auth.TenantTokens;
@@ -43,9 +45,15 @@ public final class ServiceNowTransport {
 
   /**
    * The fleet this transport belongs to: its shared rate limits (a 429 any service saw pauses this
-   * one too) and the name it gives itself in {@code User-Agent}.
+   * one too), the name it gives itself in {@code User-Agent}, and where its breaker publishes its
+   * state (the fleet's status).
    */
-  public record Fleet(TenantRateLimits rateLimits, String userAgent) {
+  public record Fleet(TenantRateLimits rateLimits, String userAgent, BreakerBoard breakers) {
+    /** A fleet whose breakers publish nowhere. */
+    public Fleet(TenantRateLimits rateLimits, String userAgent) {
+      this(rateLimits, userAgent, BreakerBoard.NONE);
+    }
+
     public static Fleet local() {
       return new Fleet(TenantRateLimits.local(), "ml-connector");
     }
@@ -84,20 +92,19 @@ public final class ServiceNowTransport {
   }
 
   public Response send(Request request) {
-    breaker.acquire();
     try {
-      Response response = attempt(request);
-      breaker.onSuccess();
-      return response;
-    } catch (ServiceNowException e) {
-      if (e.retryable() && e.status() != 429) {
-        breaker.onFailure();
-      } else {
-        breaker.onSuccess(); // the instance answered; the request was the problem
-      }
-      throw e;
+      return breaker.call(() -> attempt(request), Response.class);
+    } catch (CircuitBreaker.Open e) {
+      throw new ServiceNowUnavailableException(
+          "ServiceNow of tenant "
+              + tenant
+              + " is failing; circuit open until "
+              + e.until()
+              + " (one trial call at a time after that)",
+          0,
+          null);
     } catch (ThrottledBeyondCap e) {
-      breaker.openFor(e.wait);
+      breaker.openFor(e.wait, "throttled: " + e.reason + " " + e.wait.toSeconds() + " s");
       throw new ServiceNowUnavailableException(
           "tenant "
               + tenant
@@ -111,10 +118,20 @@ public final class ServiceNowTransport {
               + breaker.openUntil(),
           429,
           null);
-    } catch (RuntimeException e) {
-      breaker.onFailure(); // never leave a half-open trial in flight
-      throw e;
     }
+  }
+
+  /**
+   * What counts against the tenant's breaker: outages (retryable errors other than rate limits) and
+   * anything unexpected. An answer that rejects the request (4xx, bad data) means the instance is
+   * up; a rate limit is the fleet's pause, not an outage; a pause above the cap opens the breaker
+   * by itself ({@link CircuitBreaker#openFor}).
+   */
+  public static boolean isOutage(Throwable t) {
+    if (t instanceof ServiceNowException e) {
+      return e.retryable() && e.status() != 429;
+    }
+    return !(t instanceof ThrottledBeyondCap);
   }
 
   /** A {@code Retry-After} longer than the cap: the breaker waits it out, not this thread. */

@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * {@code ./mlc status}: the console's {@code GET /status} per tenant and entity: last poll and
  * cursor, records behind per consumer group and topic, open parkings, invoices by status, the
- * latest error.
+ * circuit breaker per system (the worst across services), the latest error.
  */
 final class TenantStatusReport {
   private TenantStatusReport() {}
@@ -44,6 +44,7 @@ final class TenantStatusReport {
         out.println("  (not polled yet)");
       }
       printBehind(t, out);
+      printBreakers(t, out);
       JsonNode error = t.path("lastError");
       if (error.isObject()) {
         out.printf(
@@ -55,6 +56,33 @@ final class TenantStatusReport {
             error.path("externalId").asText(),
             error.path("error").asText());
       }
+    }
+  }
+
+  private static void printBreakers(JsonNode t, PrintStream out) {
+    JsonNode breakers = t.path("breakers");
+    if (breakers.isEmpty()) {
+      out.println("  breakers  none published yet (no service has called this tenant)");
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> systems = breakers.fields(); systems.hasNext(); ) {
+      Map.Entry<String, JsonNode> system = systems.next();
+      JsonNode b = system.getValue();
+      StringBuilder line =
+          new StringBuilder()
+              .append(
+                  String.format("  breaker %-11s %s", system.getKey(), b.path("state").asText()))
+              .append(" (")
+              .append(b.path("service").asText())
+              .append(" since ")
+              .append(b.path("since").asText());
+      if (b.hasNonNull("openUntil") && "OPEN".equals(b.path("state").asText())) {
+        line.append(", open until ").append(b.path("openUntil").asText());
+      }
+      line.append(')');
+      if (b.hasNonNull("lastFailure") && !"CLOSED".equals(b.path("state").asText())) {
+        line.append(": ").append(b.path("lastFailure").asText());
+      }
+      out.println(line);
     }
   }
 
