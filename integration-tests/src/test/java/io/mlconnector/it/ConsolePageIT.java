@@ -214,6 +214,18 @@ class ConsolePageIT {
       b.waitUntil(By.cssSelector("#plot polyline[data-stage='POLLED']"));
       assertThat(card.findElement(By.cssSelector("[data-figure='posted']")).getText())
           .doesNotContain(": 0");
+      // The services published their breakers' first verdicts while the invoices flowed.
+      for (String system : List.of("qad", "servicenow")) {
+        WebElement breaker =
+            b.waitUntil(
+                By.cssSelector(
+                    ".card[data-tenant='"
+                        + FLOWING
+                        + "'] table[data-breakers] tr[data-system='"
+                        + system
+                        + "']"));
+        assertThat(breaker.getText()).contains("CLOSED");
+      }
       b.screenshotWholePage("status");
     }
   }
