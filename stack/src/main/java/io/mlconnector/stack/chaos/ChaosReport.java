@@ -72,6 +72,7 @@ final class ChaosReport {
     out.put("seed", seed);
     out.put("self_test", selfTest);
     out.put("records_expected", verdict.recordsExpected());
+    out.putAll(verdict.invoiceFigures());
     for (String invariant : ChaosVerdict.INVARIANTS) {
       out.put(invariant, verdict.count(invariant));
     }
@@ -103,6 +104,7 @@ final class ChaosReport {
     out.println();
     out.printf("%-34s %10s%n", "invariant", "count");
     out.printf("%-34s %10d%n", "records_expected", verdict.recordsExpected());
+    verdict.invoiceFigures().forEach((k, n) -> out.printf("%-34s %10d%n", k, n));
     for (String invariant : ChaosVerdict.INVARIANTS) {
       long n = verdict.count(invariant);
       out.printf("%-34s %10d %s%n", invariant, n, n == 0 ? "ok" : "VIOLATED");

@@ -29,6 +29,7 @@ public final class ChaosVerdict {
   private final Map<String, List<String>> records = new LinkedHashMap<>();
   private final Map<String, Long> duplicatesPerTable = new TreeMap<>();
   private long recordsExpected;
+  private final Map<String, Long> invoiceFigures = new LinkedHashMap<>();
 
   ChaosVerdict() {
     INVARIANTS.forEach(
@@ -63,6 +64,19 @@ public final class ChaosVerdict {
 
   public long recordsExpected() {
     return recordsExpected;
+  }
+
+  /**
+   * What the run did with invoices, never judged: {@code invoices_approved} (approved invoices in
+   * ServiceNow), {@code invoices_expected_posted} (those that must reach QAD), {@code qad_invoices}
+   * (supplier invoices in QAD).
+   */
+  void invoiceFigure(String name, long n) {
+    invoiceFigures.put(name, n);
+  }
+
+  public Map<String, Long> invoiceFigures() {
+    return invoiceFigures;
   }
 
   public long count(String invariant) {

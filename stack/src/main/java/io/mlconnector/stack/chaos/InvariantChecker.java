@@ -81,6 +81,9 @@ public final class InvariantChecker {
     long invoicesExpected =
         truth.snInvoices().stream().filter(i -> i.expectation() == Expectation.POSTED).count();
     verdict.recordsExpected(truth.expected().size() + invoicesExpected);
+    verdict.invoiceFigure("invoices_approved", truth.snInvoices().size());
+    verdict.invoiceFigure("invoices_expected_posted", invoicesExpected);
+    verdict.invoiceFigure("qad_invoices", truth.qadInvoices().size());
   }
 
   /** Columns whose staging value is not QAD's latest; numbers compare by value. */

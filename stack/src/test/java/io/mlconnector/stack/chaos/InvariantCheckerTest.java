@@ -59,6 +59,11 @@ class InvariantCheckerTest {
     ChaosVerdict verdict = verdict();
     assertThat(verdict.passed()).as(verdict.counts().toString()).isTrue();
     assertThat(verdict.recordsExpected()).isEqualTo(3);
+    assertThat(verdict.invoiceFigures())
+        .containsExactly(
+            org.assertj.core.api.Assertions.entry("invoices_approved", 1L),
+            org.assertj.core.api.Assertions.entry("invoices_expected_posted", 1L),
+            org.assertj.core.api.Assertions.entry("qad_invoices", 1L));
   }
 
   @Test
