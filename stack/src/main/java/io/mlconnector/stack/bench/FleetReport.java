@@ -79,7 +79,10 @@ final class FleetReport {
     out.println(
         "  CPU seconds / 1,000: utime + stime from /proc during the initial load, per process:");
     out.println(
-        "    each service, the launcher's JVM (Kafka, both simulators, the bench) and PostgreSQL.");
+        "    each service, the launcher's JVM (Kafka, both simulators, the bench) and PostgreSQL;");
+    out.println(
+        "    the launcher's share includes the bench reading the staging tables every 250 ms, so");
+    out.println("    it grows with the load's duration (e.g. under --latency-ms).");
     out.println(
         "  peak RSS: VmHWM of each service at the end of its mode; qad-poller and mapper-service");
     out.println("    serve both modes, so their naive figure is their peak over the whole run.");
