@@ -2,6 +2,7 @@ package io.mlconnector.sandbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.mlconnector.sandbox.servicenow.traffic.LatencyModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +18,11 @@ import java.util.concurrent.CountDownLatch;
  * HTTP client can be pointed at them.
  *
  * <pre>
- * SandboxMain [--tenants acme,globex] [--scale 100] [--out .mlc/sandbox.json]
+ * SandboxMain [--tenants acme,globex] [--scale 100] [--latency-ms 0] [--out .mlc/sandbox.json]
  * </pre>
+ *
+ * {@code --latency-ms} gives every ServiceNow instance the latency model {@link
+ * LatencyModel.Settings#perCall}; {@code PUT /sn-admin/{instance}/latency} changes it later.
  */
 public final class SandboxMain {
   private SandboxMain() {}
@@ -26,19 +30,23 @@ public final class SandboxMain {
   public static void main(String[] args) throws Exception {
     List<String> tenants = List.of("acme", "globex");
     int scale = 100;
+    long latencyMs = 0;
     Path out = Path.of(".mlc", "sandbox.json");
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--tenants" -> tenants = Arrays.asList(args[++i].split(","));
         case "--scale" -> scale = Integer.parseInt(args[++i]);
         case "--out" -> out = Path.of(args[++i]);
+        case "--latency-ms" -> latencyMs = Long.parseLong(args[++i]);
         default -> {
-          System.err.println("usage: SandboxMain [--tenants a,b] [--scale PERCENT] [--out FILE]");
+          System.err.println(
+              "usage: SandboxMain [--tenants a,b] [--scale PERCENT] [--latency-ms N] [--out FILE]");
           System.exit(2);
         }
       }
     }
     SandboxLandscape landscape = SandboxLandscape.start(tenants, scale);
+    landscape.servicenow().latencyModel(LatencyModel.Settings.perCall(latencyMs));
     Path written = out;
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -64,6 +72,7 @@ public final class SandboxMain {
     doc.put("servicenowBaseUrl", landscape.servicenow().baseUri().toString());
     doc.put("qadAdminUrl", landscape.qad().baseUri() + "/qad-admin/{tenant}");
     doc.put("servicenowAdminUrl", landscape.servicenow().baseUri() + "/sn-admin/{instance}");
+    doc.put("servicenowLatency", landscape.servicenow().latencyModel().asMap());
     doc.put("tenants", landscape.tenants());
     return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc);
   }

@@ -5,16 +5,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mlconnector.common.audit.AuditEntry;
 import io.mlconnector.common.audit.AuditEntry.KafkaCoordinates;
 import io.mlconnector.common.audit.AuditStage;
-import io.mlconnector.common.audit.AuditTrail;
 import io.mlconnector.common.event.EventEnvelope;
 import io.mlconnector.common.event.EventKey;
 import io.mlconnector.common.event.PayloadHash;
 import io.mlconnector.common.event.SourceSystem;
 import io.mlconnector.common.event.Topics;
 import io.mlconnector.mapper.dimension.Dimension;
-import io.mlconnector.mapper.messaging.CommandSender;
+import io.mlconnector.mapper.messaging.CommandBatch;
 import io.mlconnector.mapper.parking.Parking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.function.Function;
 
 /**
  * ServiceNow invoice → {@code qad.invoice.post} command. A rejected invoice is parked and also sent
@@ -27,31 +27,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class InvoiceFlow {
   private final InvoiceMapper mapper;
   private final Parking parking;
-  private final CommandSender sender;
-  private final AuditTrail audit;
   private final AwaitingDimensions awaiting;
 
-  public InvoiceFlow(
-      InvoiceMapper mapper,
-      Parking parking,
-      CommandSender sender,
-      AuditTrail audit,
-      AwaitingDimensions awaiting) {
+  public InvoiceFlow(InvoiceMapper mapper, Parking parking, AwaitingDimensions awaiting) {
     this.mapper = mapper;
     this.parking = parking;
-    this.sender = sender;
-    this.audit = audit;
     this.awaiting = awaiting;
   }
 
   /** Maps again the invoices that waited for this QAD code. */
-  public void release(String tenant, Dimension d, String qadCode) {
+  public void release(String tenant, Dimension d, String qadCode, CommandBatch batch) {
     for (AwaitingDimensions.Held held : awaiting.release(tenant, d, qadCode)) {
-      handle(held.event(), held.where());
+      handle(held.event(), held.where(), batch);
     }
   }
 
-  public void handle(EventEnvelope event, KafkaCoordinates where) {
+  /** Maps the invoice; its command joins the poll's {@code batch}. */
+  public void handle(EventEnvelope event, KafkaCoordinates where, CommandBatch batch) {
     InvoiceMapper.Outcome outcome = mapper.map(event.tenant(), event.payload());
     ObjectNode command = JsonNodeFactory.instance.objectNode();
     command.put("servicenowSysId", event.sourceId());
@@ -62,8 +54,8 @@ public class InvoiceFlow {
     if (outcome instanceof InvoiceMapper.Outcome.Post post) {
       command.put("action", "post");
       command.set("supplierInvoice", post.supplierInvoice());
-      KafkaCoordinates sent = send(event, command);
-      audit.record(AuditEntry.of(event, AuditStage.MAPPED, PayloadHash.of(command), sent));
+      String hash = PayloadHash.of(command);
+      send(event, command, batch, sent -> AuditEntry.of(event, AuditStage.MAPPED, hash, sent));
     } else if (outcome instanceof InvoiceMapper.Outcome.Reject reject) {
       parking.park(event, reject.reason(), where);
       if (reject.missing() != null) {
@@ -71,13 +63,17 @@ public class InvoiceFlow {
       }
       command.put("action", "reject");
       command.put("reason", reject.reason());
-      send(event, command);
+      send(event, command, batch, null);
     }
   }
 
-  private KafkaCoordinates send(EventEnvelope event, ObjectNode payload) {
+  private static void send(
+      EventEnvelope event,
+      ObjectNode payload,
+      CommandBatch batch,
+      Function<KafkaCoordinates, AuditEntry> audit) {
     EventEnvelope command = event.derive(event.entity(), SourceSystem.CONNECTOR, payload);
     String key = EventKey.of(event.tenant(), event.entity(), event.sourceId());
-    return sender.send(Topics.QAD_INVOICE_POST, key, command);
+    batch.add(Topics.QAD_INVOICE_POST, key, command, audit);
   }
 }

@@ -37,9 +37,7 @@ public class SourceEventConsumer {
     if (loop == null) {
       loop =
           loops.start(
-              loops.settings("mapper", config.consumerGroup(), TOPICS),
-              MAX_POLL_RECORDS,
-              handler.oneAtATime());
+              loops.settings("mapper", config.consumerGroup(), TOPICS), MAX_POLL_RECORDS, handler);
     }
   }
 

@@ -8,7 +8,9 @@ import io.mlconnector.common.event.EntityType;
 import io.mlconnector.common.event.EventEnvelope;
 import io.mlconnector.common.event.PayloadHash;
 import io.mlconnector.common.event.SourceSystem;
-import io.mlconnector.common.kafka.EventHandler;
+import io.mlconnector.common.kafka.BatchHandler;
+import io.mlconnector.common.kafka.ConsumedEvent;
+import io.mlconnector.common.kafka.RecordFailure;
 import io.mlconnector.common.tenant.Tenant;
 import io.mlconnector.common.tenant.TenantDirectory;
 import io.mlconnector.mapper.dimension.DimensionCatalog;
@@ -17,20 +19,26 @@ import io.mlconnector.mapper.parking.Parking;
 import io.mlconnector.mapper.staging.StagingFlow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.List;
 
 /**
- * One source change event: audited as received, dimensions remembered for alignment, then QAD
- * records go to the staging flow and ServiceNow invoices to the invoice flow. Events of a tenant
- * the registry does not know are parked.
+ * One poll of source change events, in one transaction. Each event: audited as received, dimensions
+ * remembered for alignment, then QAD records go to the staging flow and ServiceNow invoices to the
+ * invoice flow; events of a tenant the registry does not know are parked. The commands of the whole
+ * poll are then sent with one flush ({@link CommandSender}). Anything that throws, a command the
+ * broker did not acknowledge included, rolls the poll back and the consumer loop hands its events
+ * over again one at a time (common's {@link BatchHandler} contract), so nothing is committed past a
+ * command that was not sent.
  */
 @ApplicationScoped
-public class SourceEventHandler implements EventHandler {
+public class SourceEventHandler implements BatchHandler {
   private final AuditTrail audit;
   private final TenantDirectory tenants;
   private final DimensionCatalog dimensions;
   private final StagingFlow staging;
   private final InvoiceFlow invoices;
   private final Parking parking;
+  private final CommandSender sender;
 
   public SourceEventHandler(
       AuditTrail audit,
@@ -38,18 +46,29 @@ public class SourceEventHandler implements EventHandler {
       DimensionCatalog dimensions,
       StagingFlow staging,
       InvoiceFlow invoices,
-      Parking parking) {
+      Parking parking,
+      CommandSender sender) {
     this.audit = audit;
     this.tenants = tenants;
     this.dimensions = dimensions;
     this.staging = staging;
     this.invoices = invoices;
     this.parking = parking;
+    this.sender = sender;
   }
 
   @Override
   @Transactional
-  public void handle(EventEnvelope event, KafkaCoordinates where) {
+  public List<RecordFailure> handle(List<ConsumedEvent> events) {
+    CommandBatch batch = new CommandBatch();
+    for (ConsumedEvent e : events) {
+      handle(e.event(), e.where(), batch);
+    }
+    sender.publish(batch);
+    return List.of();
+  }
+
+  private void handle(EventEnvelope event, KafkaCoordinates where, CommandBatch batch) {
     audit.record(AuditEntry.of(event, AuditStage.RECEIVED, PayloadHash.of(event.payload()), where));
     Tenant tenant = tenants.find(event.tenant()).orElse(null);
     if (tenant == null) {
@@ -62,11 +81,11 @@ public class SourceEventHandler implements EventHandler {
     DimensionCatalog.dimensionOf(event.entity())
         .flatMap(d -> dimensions.remember(event.sourceSystem(), tenant.id(), d, event.payload()))
         .filter(known -> event.sourceSystem() == SourceSystem.QAD && known.active())
-        .ifPresent(known -> invoices.release(tenant.id(), known.dimension(), known.code()));
+        .ifPresent(known -> invoices.release(tenant.id(), known.dimension(), known.code(), batch));
     if (event.sourceSystem() == SourceSystem.QAD) {
-      staging.handle(tenant, event, where);
+      staging.handle(tenant, event, where, batch);
     } else if (event.entity() == EntityType.SUPPLIER_INVOICE) {
-      invoices.handle(event, where);
+      invoices.handle(event, where, batch);
     }
   }
 }

@@ -3,14 +3,13 @@ package io.mlconnector.mapper.staging;
 import io.mlconnector.common.audit.AuditEntry;
 import io.mlconnector.common.audit.AuditEntry.KafkaCoordinates;
 import io.mlconnector.common.audit.AuditStage;
-import io.mlconnector.common.audit.AuditTrail;
 import io.mlconnector.common.event.EventEnvelope;
 import io.mlconnector.common.event.EventKey;
 import io.mlconnector.common.event.PayloadHash;
 import io.mlconnector.common.event.SourceSystem;
 import io.mlconnector.common.event.Topics;
 import io.mlconnector.common.tenant.Tenant;
-import io.mlconnector.mapper.messaging.CommandSender;
+import io.mlconnector.mapper.messaging.CommandBatch;
 import io.mlconnector.mapper.parking.Parking;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -19,18 +18,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class StagingFlow {
   private final StagingRowMapper mapper;
   private final Parking parking;
-  private final CommandSender sender;
-  private final AuditTrail audit;
 
-  public StagingFlow(
-      StagingRowMapper mapper, Parking parking, CommandSender sender, AuditTrail audit) {
+  public StagingFlow(StagingRowMapper mapper, Parking parking) {
     this.mapper = mapper;
     this.parking = parking;
-    this.sender = sender;
-    this.audit = audit;
   }
 
-  public void handle(Tenant tenant, EventEnvelope event, KafkaCoordinates where) {
+  /** Maps the event; its command joins the poll's {@code batch}, its audit row follows the ack. */
+  public void handle(
+      Tenant tenant, EventEnvelope event, KafkaCoordinates where, CommandBatch batch) {
     MappingOutcome outcome = mapper.map(tenant, event);
     if (outcome instanceof MappingOutcome.Parked parked) {
       parking.park(event, parked.reason(), where);
@@ -38,9 +34,12 @@ public class StagingFlow {
       StagingCommand c = mapped.command();
       EventEnvelope command = event.derive(event.entity(), SourceSystem.CONNECTOR, c.payload());
       String key = EventKey.of(event.tenant(), event.entity(), c.kafkaKeyPart());
-      KafkaCoordinates sent = sender.send(Topics.SN_UPSERT, key, command);
-      audit.record(
-          AuditEntry.of(event, AuditStage.MAPPED, PayloadHash.of(command.payload()), sent));
+      String hash = PayloadHash.of(command.payload());
+      batch.add(
+          Topics.SN_UPSERT,
+          key,
+          command,
+          sent -> AuditEntry.of(event, AuditStage.MAPPED, hash, sent));
     }
   }
 }

@@ -26,6 +26,19 @@ import java.util.regex.Pattern;
 public final class SimServer implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(SimServer.class.getName());
 
+  /**
+   * Without TCP_NODELAY the JDK server's answers on a reused connection wait for the client's
+   * delayed ACK (~40 ms each: Nagle), which bounded every benchmark's calls per second instead of
+   * the connector or the latency model. The JDK server reads the switch once, when its first server
+   * is created in the JVM, so it is set here, before any simulator starts; launchers and the
+   * build's test JVMs set it on the command line too, in case another JDK server came first.
+   */
+  public static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
+
+  static {
+    System.setProperty(NODELAY_PROPERTY, "true");
+  }
+
   /** Handles one request. */
   @FunctionalInterface
   public interface Handler {

@@ -14,6 +14,7 @@ import io.mlconnector.sandbox.servicenow.table.TableCatalog;
 import io.mlconnector.sandbox.servicenow.table.TableDefinition;
 import io.mlconnector.sandbox.servicenow.table.TableStore;
 import io.mlconnector.sandbox.servicenow.traffic.CallCounters;
+import io.mlconnector.sandbox.servicenow.traffic.LatencyModel;
 import io.mlconnector.sandbox.servicenow.traffic.RateLimiter;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,6 +48,7 @@ public final class ServiceNowInstance {
   private final RateLimiter rateLimiter;
   private final FaultSwitches faults = new FaultSwitches();
   private final CallCounters counters = new CallCounters();
+  private final LatencyModel latencyModel = new LatencyModel();
   private final Map<String, String> properties = new ConcurrentHashMap<>();
   private final RowReadAcl rowAcl = new RowReadAcl();
   private volatile int batchLimit = Integer.MAX_VALUE;
@@ -171,6 +173,11 @@ public final class ServiceNowInstance {
 
   public FaultSwitches faults() {
     return faults;
+  }
+
+  /** How long this instance takes to answer (zero by default); not a fault, never cleared. */
+  public LatencyModel latencyModel() {
+    return latencyModel;
   }
 
   public CallCounters counters() {

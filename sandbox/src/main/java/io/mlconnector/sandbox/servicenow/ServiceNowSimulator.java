@@ -7,6 +7,7 @@ import io.mlconnector.sandbox.servicenow.api.AdminApi;
 import io.mlconnector.sandbox.servicenow.api.ApiGateway;
 import io.mlconnector.sandbox.servicenow.api.OAuthTokenEndpoint;
 import io.mlconnector.sandbox.servicenow.table.TableCatalog;
+import io.mlconnector.sandbox.servicenow.traffic.LatencyModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -29,6 +30,7 @@ public final class ServiceNowSimulator implements Simulator {
   private final Clock clock;
   private final TableCatalog tables;
   private final Map<String, Hosted> instances = new ConcurrentHashMap<>();
+  private volatile LatencyModel.Settings latency = LatencyModel.Settings.NONE;
 
   private ServiceNowSimulator(Clock clock, TableCatalog tables) {
     this.clock = clock;
@@ -108,9 +110,25 @@ public final class ServiceNowSimulator implements Simulator {
             n -> {
               ServiceNowInstance i =
                   new ServiceNowInstance(n, instanceUrl(n), clock, tables.copy());
+              i.latencyModel().set(latency);
               return new Hosted(i, new ApiGateway(i), new OAuthTokenEndpoint(i), new AdminApi(i));
             })
         .instance();
+  }
+
+  /**
+   * Gives every instance, those here and those added later, this latency model (each instance's can
+   * still be changed alone, {@code PUT /sn-admin/{instance}/latency}).
+   */
+  public ServiceNowSimulator latencyModel(LatencyModel.Settings settings) {
+    this.latency = settings;
+    instances.values().forEach(h -> h.instance().latencyModel().set(settings));
+    return this;
+  }
+
+  /** The latency model new instances get. */
+  public LatencyModel.Settings latencyModel() {
+    return latency;
   }
 
   /** An existing instance; throws when it was never added. */

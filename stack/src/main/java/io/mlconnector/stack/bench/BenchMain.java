@@ -1,10 +1,9 @@
 package io.mlconnector.stack.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.mlconnector.sandbox.SandboxLandscape;
 import io.mlconnector.sandbox.SandboxTenant;
 import io.mlconnector.sandbox.seed.SeedData;
+import io.mlconnector.sandbox.servicenow.traffic.LatencyModel;
 import io.mlconnector.stack.LocalStack;
 import io.mlconnector.stack.Ports;
 import io.mlconnector.stack.SharedStack;
@@ -13,7 +12,6 @@ import io.mlconnector.stack.TenantFixtures;
 import io.mlconnector.stack.fleet.ServiceProcess;
 import java.io.PrintStream;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,20 +19,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code ./mlc bench [--records N]}: QAD → ServiceNow throughput and ServiceNow call economy,
- * measured twice in one run — the connector's batched mode (one lookup per batch, Batch API writes,
- * unchanged rows skipped) and a naive one-lookup-plus-one-write-per-record mode — with the ratios.
- * Prints the figures and writes them to {@code .mlc/bench.json}.
+ * {@code ./mlc bench [--records N] [--naive-records N] [--latency-ms MS]}: QAD → ServiceNow
+ * throughput, ServiceNow and QAD call economy, CPU and memory of the fleet and change-to-visible
+ * latency, measured twice in one run — the connector's batched mode (one lookup per batch, Batch
+ * API writes, unchanged rows skipped) and a naive one-lookup-plus-one-write-per-record mode — with
+ * the ratios; {@code --latency-ms} runs the ServiceNow simulator with that latency model ({@link
+ * LatencyModel.Settings#perCall}). Prints the figures and writes them to {@code .mlc/bench.json}.
  */
 public final class BenchMain {
   private static final String REGISTRY = "registry_bench";
 
   /**
-   * The naive baseline is measured on a smaller copy of the data: at one lookup and one write per
-   * record it would take hours on the full seed. Calls per 1,000 records do not depend on the size;
-   * its records/s is flattered, if anything, by the smaller tables.
+   * The naive baseline is measured on at most this many records (default; {@code --naive-records}
+   * changes it): at one lookup and one write per record the full seed would take hours, the more so
+   * with a latency model. Calls per 1,000 records do not depend on the size; its records/s is
+   * flattered, if anything, by the smaller tables.
    */
-  static final long NAIVE_MAX_RECORDS = 2_000;
+  static final long NAIVE_MAX_RECORDS = 10_000;
 
   private BenchMain() {}
 
@@ -43,65 +44,102 @@ public final class BenchMain {
 
   public static void main(String[] args) throws Exception {
     long records = 100_000;
+    long naiveRecords = -1;
+    long latencyMs = 0;
     for (int i = 0; i < args.length; i++) {
-      if (args[i].equals("--records")) {
-        records = Long.parseLong(args[++i]);
-      } else {
-        System.err.println("usage: BenchMain [--records N]");
-        System.exit(2);
+      switch (args[i]) {
+        case "--records" -> records = Long.parseLong(args[++i]);
+        case "--naive-records" -> naiveRecords = Long.parseLong(args[++i]);
+        case "--latency-ms" -> latencyMs = Long.parseLong(args[++i]);
+        default -> {
+          System.err.println(
+              "usage: BenchMain [--records N] [--naive-records N] [--latency-ms MS]");
+          System.exit(2);
+        }
       }
     }
-    System.exit(run(records, System.out));
+    long naive = naiveRecords < 0 ? Math.min(records, NAIVE_MAX_RECORDS) : naiveRecords;
+    System.exit(run(records, naive, LatencyModel.Settings.perCall(latencyMs), System.out));
   }
 
-  static int run(long records, PrintStream out) throws Exception {
+  static int run(long records, long naiveRecords, LatencyModel.Settings latency, PrintStream out)
+      throws Exception {
     Path root = SharedStack.projectRoot();
     List<AutoCloseable> open = new ArrayList<>();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> closeAll(open)));
-    LocalStack stack = new LocalStack(root.resolve(".mlc/bench-stack"), (StackEndpoints) null);
+    Path stateDir = root.resolve(".mlc/bench-stack");
+    LocalStack stack = new LocalStack(stateDir, (StackEndpoints) null);
     StackEndpoints endpoints = stack.start();
     open.add(stack);
     out.printf("seeding QAD with about %,d records…%n", records);
     SandboxLandscape sandbox =
         SandboxLandscape.start(List.of("bench"), SeedData.withRecordCount(42, records));
     open.add(sandbox);
-    long naiveRecords = Math.min(records, NAIVE_MAX_RECORDS);
+    sandbox.servicenow().latencyModel(latency);
+    out.println("ServiceNow latency model: " + latency.asMap());
     sandbox.addTenant("bench-naive", SeedData.withRecordCount(42, naiveRecords));
     TenantFixtures registry = new TenantFixtures(endpoints, REGISTRY).install();
     for (SandboxTenant t : sandbox.tenants()) {
       registry.put(TenantFixtures.sandboxTenant(t, t.id().equals("bench")));
     }
     Map<String, String> env = env();
-    ServiceProcess poller = start("qad-poller", root, endpoints, env, open);
-    start("mapper-service", root, endpoints, env, open);
-    ServiceProcess writer = start("writer-service", root, endpoints, env, open);
-    ServiceProcess naiveWriter;
+    InvoiceBench.Starter starter =
+        (name, extra) -> {
+          Map<String, String> all = new LinkedHashMap<>(env);
+          all.putAll(extra);
+          return start(name, root, endpoints, all, open);
+        };
+    long postmaster = FleetMeter.postmasterOf(stateDir.resolve("postgres"));
+    ServiceProcess poller = starter.start("qad-poller", Map.of());
+    ServiceProcess mapper = starter.start("mapper-service", Map.of());
+    ServiceProcess writer = starter.start("writer-service", Map.of());
 
     out.println("batched mode (the connector):");
-    BenchFigures batched = measure("bench", poller, sandbox, records, out);
+    BenchFigures batched =
+        measure("bench", poller, sandbox, records, meter(poller, mapper, writer, postmaster), out)
+            .withChangeLatency(changeLatency("bench", sandbox, starter, out));
     writer.close();
-    Map<String, String> naiveEnv = new LinkedHashMap<>(env);
-    naiveEnv.put("MLC_WRITER_SERVICENOW_NAIVE", "true");
-    naiveWriter = start("writer-service", root, endpoints, naiveEnv, open);
+    ServiceProcess naiveWriter =
+        starter.start("writer-service", Map.of("MLC_WRITER_SERVICENOW_NAIVE", "true"));
     out.printf("naive mode (one lookup + one write per record), on %,d records:%n", naiveRecords);
-    BenchFigures naive = measure("bench-naive", poller, sandbox, naiveRecords, out);
+    FleetMeter naiveMeter = meter(poller, mapper, naiveWriter, postmaster);
+    BenchFigures naive =
+        measure("bench-naive", poller, sandbox, naiveRecords, naiveMeter, out)
+            .withChangeLatency(changeLatency("bench-naive", sandbox, starter, out));
     naiveWriter.close();
-    start("writer-service", root, endpoints, env, open);
+    starter.start("writer-service", Map.of());
     out.printf("invoice change-to-QAD latency, invoice schedule %s:%n", InvoiceBench.SCHEDULE);
-    InvoiceLatency latency =
-        new InvoiceBench(sandbox, registry, poller, OPERATOR_TOKEN, out)
-            .measure(
-                (name, extra) -> {
-                  Map<String, String> all = new LinkedHashMap<>(env);
-                  all.putAll(extra);
-                  return start(name, root, endpoints, all, open);
-                });
-    report(batched, naive, latency, records, root.resolve(".mlc/bench.json"), out);
+    InvoiceLatency invoices =
+        new InvoiceBench(sandbox, registry, poller, OPERATOR_TOKEN, out).measure(starter);
+    BenchReport report = new BenchReport(batched, naive, records, naiveRecords, invoices, latency);
+    report.write(root.resolve(".mlc/bench.json"), out);
     return 0;
   }
 
+  private static FleetMeter meter(
+      ServiceProcess poller, ServiceProcess mapper, ServiceProcess writer, long postmaster) {
+    Map<String, Long> pids = new LinkedHashMap<>();
+    for (ServiceProcess p : List.of(poller, mapper, writer)) {
+      pids.put(p.name(), p.pid());
+    }
+    return new FleetMeter(pids, postmaster);
+  }
+
+  private static List<Long> changeLatency(
+      String tenant, SandboxLandscape sandbox, InvoiceBench.Starter starter, PrintStream out)
+      throws Exception {
+    return new ChangeLatencyRun(
+            sandbox.qad().tenant(tenant), sandbox.servicenow().instance(tenant), out)
+        .measure(starter);
+  }
+
   private static BenchFigures measure(
-      String tenant, ServiceProcess poller, SandboxLandscape sandbox, long records, PrintStream out)
+      String tenant,
+      ServiceProcess poller,
+      SandboxLandscape sandbox,
+      long records,
+      FleetMeter meter,
+      PrintStream out)
       throws Exception {
     URI run = poller.baseUri().resolve("/polls/" + tenant + "/run");
     int changes = (int) Math.max(10, Math.min(1000, records / 100));
@@ -110,6 +148,7 @@ public final class BenchMain {
             OPERATOR_TOKEN,
             sandbox.qad().tenant(tenant),
             sandbox.servicenow().instance(tenant),
+            meter,
             out)
         .measure(changes);
   }
@@ -121,8 +160,7 @@ public final class BenchMain {
       Map<String, String> env,
       List<AutoCloseable> open)
       throws Exception {
-    ServiceProcess service =
-        new ServiceProcess(name, Ports.free(), root.resolve(".mlc/bench-logs/" + name + ".log"));
+    ServiceProcess service = new ServiceProcess(name, Ports.free(), logOf(root, name, open));
     Map<String, String> all = new LinkedHashMap<>(stack.serviceEnv(name));
     all.putAll(env);
     service.start(root, all);
@@ -136,6 +174,14 @@ public final class BenchMain {
     return service;
   }
 
+  /** One log per process started: a second instance of a service gets {@code name-2.log}. */
+  private static Path logOf(Path root, String name, List<AutoCloseable> open) {
+    long earlier =
+        open.stream().filter(c -> c instanceof ServiceProcess p && p.name().equals(name)).count();
+    String file = earlier == 0 ? name + ".log" : name + "-" + (earlier + 1) + ".log";
+    return root.resolve(".mlc/bench-logs/" + file);
+  }
+
   private static Map<String, String> env() {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("MLC_TENANT_REGISTRY_SCHEMA", REGISTRY);
@@ -144,25 +190,6 @@ public final class BenchMain {
     env.put("MLC_QAD_SCHEDULING_ENABLED", "false");
     env.put("MLC_API_TOKENS", "bench:operate:" + OPERATOR_TOKEN);
     return env;
-  }
-
-  private static void report(
-      BenchFigures batched,
-      BenchFigures naive,
-      InvoiceLatency latency,
-      long records,
-      Path file,
-      PrintStream out)
-      throws Exception {
-    BenchReport report =
-        new BenchReport(batched, naive, records, Math.min(records, NAIVE_MAX_RECORDS), latency);
-    Files.writeString(
-        file,
-        new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .writeValueAsString(report.asMap()));
-    report.print(out);
-    out.println("figures also in " + file);
   }
 
   private static void closeAll(List<AutoCloseable> open) {

@@ -1,6 +1,12 @@
 package io.mlconnector.stack.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.mlconnector.sandbox.servicenow.traffic.LatencyModel;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,20 +20,33 @@ final class BenchReport {
   private final long records;
   private final long naiveRecords;
   private final InvoiceLatency latency;
+  private final LatencyModel.Settings servicenowLatency;
 
   BenchReport(BenchFigures batched, BenchFigures naive, long records, long naiveRecords) {
     this(batched, naive, records, naiveRecords, null);
   }
 
-  /**
-   * @param latency invoice change-to-QAD latency with and without push; null when not measured
-   */
   BenchReport(
       BenchFigures batched,
       BenchFigures naive,
       long records,
       long naiveRecords,
       InvoiceLatency latency) {
+    this(batched, naive, records, naiveRecords, latency, LatencyModel.Settings.NONE);
+  }
+
+  /**
+   * @param latency invoice change-to-QAD latency with and without push; null when not measured
+   * @param servicenowLatency the ServiceNow simulator's latency model during the run
+   */
+  BenchReport(
+      BenchFigures batched,
+      BenchFigures naive,
+      long records,
+      long naiveRecords,
+      InvoiceLatency latency,
+      LatencyModel.Settings servicenowLatency) {
+    this.servicenowLatency = servicenowLatency;
     this.batched = batched;
     this.naive = naive;
     this.records = records;
@@ -87,6 +106,7 @@ final class BenchReport {
           InvoiceLatency.percentile(latency.pushMs(), 95),
           InvoiceLatency.percentile(latency.pollMs(), 95));
     }
+    FleetReport.print(out, batched, naive);
     out.println();
     out.println("legend");
     out.println(
@@ -117,6 +137,16 @@ final class BenchReport {
         "  naive mode runs on %,d records: at one lookup and one write per record the full N"
             + " would take hours.%n",
         naiveRecords);
+    FleetReport.legend(out, servicenowLatency);
+  }
+
+  /** Writes {@link #asMap} to {@code file} and prints the table. */
+  void write(Path file, PrintStream out) throws IOException {
+    Files.writeString(
+        file,
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(asMap()));
+    print(out);
+    out.println("figures also in " + file);
   }
 
   private static void row(PrintStream out, String label, double b, double n, double ratio) {
@@ -141,6 +171,9 @@ final class BenchReport {
       doc.put("invoice_latency_samples_poll", latency.pollMs().size());
       doc.put("invoice_schedule_seconds", latency.schedule().toSeconds());
     }
+    doc.put("servicenow_latency_model", servicenowLatency.asMap());
+    FleetReport.put(doc, "", batched);
+    FleetReport.put(doc, "naive_", naive);
     return doc;
   }
 

@@ -37,7 +37,16 @@ final class BenchRun {
   private final ServiceNowInstance sn;
   private final PrintStream out;
 
-  BenchRun(URI poller, String token, QadTenant qad, ServiceNowInstance sn, PrintStream out) {
+  private final FleetMeter meter;
+
+  BenchRun(
+      URI poller,
+      String token,
+      QadTenant qad,
+      ServiceNowInstance sn,
+      FleetMeter meter,
+      PrintStream out) {
+    this.meter = meter;
     this.poller = poller;
     this.token = token;
     this.qad = qad;
@@ -48,14 +57,21 @@ final class BenchRun {
   BenchFigures measure(int changes) throws Exception {
     long expected = expectedRows();
     sn.counters().reset();
+    qad.counters().reset();
+    Map<String, Double> cpuBefore = meter.cpuSeconds();
     long start = System.nanoTime();
     poll();
+    double polled = (System.nanoTime() - start) / 1e9;
     awaitRows(expected);
     double seconds = (System.nanoTime() - start) / 1e9;
     long initialCalls = calls();
+    long qadCalls = qad.counters().snapshot().values().stream().mapToLong(Long::longValue).sum();
+    Map<String, Double> cpu = FleetMeter.used(cpuBefore, meter.cpuSeconds());
+    cpu.replaceAll((process, used) -> used * 1000.0 / expected);
     out.printf(
-        "  initial load: %d rows in %.1f s, %d ServiceNow calls%n",
-        expected, seconds, initialCalls);
+        "  initial load: %d rows in %.1f s (qad-poller done publishing after %.1f s),"
+            + " %d ServiceNow calls, %d QAD calls%n",
+        expected, seconds, polled, initialCalls, qadCalls);
 
     List<QadRow> lines = qad.table(QadEntity.PURCHASE_ORDER_LINE).all().subList(0, changes);
     for (QadRow line : lines) {
@@ -77,7 +93,11 @@ final class BenchRun {
         initialCalls * 1000.0 / expected,
         incrementalCalls * 1000.0 / changes,
         unchangedWrites,
-        expected / seconds);
+        expected / seconds,
+        qadCalls * 1000.0 / expected,
+        cpu,
+        meter.peakRssMb(),
+        List.of());
   }
 
   private long expectedRows() {

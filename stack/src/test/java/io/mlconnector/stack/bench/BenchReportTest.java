@@ -2,9 +2,12 @@ package io.mlconnector.stack.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mlconnector.sandbox.servicenow.traffic.LatencyModel;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The bench's printout: N beside each mode, ratios rounded, a legend for the scale effects. */
@@ -29,5 +32,50 @@ class BenchReportTest {
         .containsEntry("ratio_calls_initial", 35.1)
         .containsEntry("ratio_calls_incremental", 12.5)
         .containsEntry("naive_records", 2_000L);
+  }
+
+  @Test
+  void writesQadCallsCpuMemoryAndChangeLatencyForEachModeNextToTheExistingKeys() {
+    BenchFigures batched =
+        new BenchFigures(
+            10.5,
+            30.0,
+            0,
+            900.0,
+            2.26,
+            Map.of("writer-service", 0.5, FleetMeter.POSTGRES, 0.25),
+            Map.of("writer-service", 180L),
+            List.of(5_000L, 1_000L, 3_000L, 2_000L, 4_000L));
+    BenchFigures naive =
+        new BenchFigures(
+            2000.0, 2000.0, 0, 60.0, 2.5, Map.of("writer-service", 4.0), Map.of(), List.of());
+
+    Map<String, Object> doc =
+        new BenchReport(batched, naive, 10_000, 10_000, null, LatencyModel.Settings.perCall(150))
+            .asMap();
+
+    assertThat(doc)
+        .containsEntry("sn_calls_per_1000_initial", 10.5)
+        .containsEntry("qad_calls_per_1000_initial", 2.3)
+        .containsEntry("naive_qad_calls_per_1000_initial", 2.5)
+        .containsEntry("cpu_seconds_per_1000_initial", 0.75)
+        .containsEntry("naive_cpu_seconds_per_1000_initial", 4.0)
+        .containsEntry("rss_mb_max_by_service", Map.of("writer-service", 180L))
+        .containsEntry("latency_ms_p50", 3_000L)
+        .containsEntry("latency_ms_p95", 5_000L)
+        .containsEntry("latency_ms_max", 5_000L)
+        .containsEntry(
+            "servicenow_latency_model",
+            Map.of("table_call_ms", 150L, "batch_sub_request_ms", 30L, "token_ms", 150L))
+        .doesNotContainKey("naive_latency_ms_p95");
+  }
+
+  @Test
+  void readsCpuAndPeakMemoryOfARunningProcessFromProc() {
+    long self = ProcessHandle.current().pid();
+    FleetMeter meter = new FleetMeter(Map.of("this-jvm", self), -1);
+
+    assertThat(meter.cpuSeconds().get("this-jvm")).isPositive();
+    assertThat(meter.peakRssMb().get("this-jvm")).isPositive();
   }
 }

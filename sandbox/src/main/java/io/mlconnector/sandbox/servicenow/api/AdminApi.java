@@ -6,6 +6,7 @@ import io.mlconnector.sandbox.http.SimResponse;
 import io.mlconnector.sandbox.servicenow.ServiceNowInstance;
 import io.mlconnector.sandbox.servicenow.fault.FaultSwitches;
 import io.mlconnector.sandbox.servicenow.table.AclDenial;
+import io.mlconnector.sandbox.servicenow.traffic.LatencyModel;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -102,6 +103,17 @@ public final class AdminApi {
       case "GET push" -> {
         return pushState();
       }
+      case "GET latency" -> {
+        return Json.response(200, instance.latencyModel().settings().asMap());
+      }
+      case "PUT latency" -> {
+        try {
+          instance.latencyModel().set(latency(body, instance.latencyModel().settings()));
+        } catch (IllegalArgumentException e) {
+          return ApiErrors.error(400, e.getMessage(), null);
+        }
+        return Json.response(200, instance.latencyModel().settings().asMap());
+      }
       case "GET counters" -> {
         return Json.response(200, instance.counters().snapshot());
       }
@@ -153,6 +165,14 @@ public final class AdminApi {
       String at = body.path("pinned_write_time").asText(null);
       faults.pinWriteTime(at == null || at.isEmpty() ? null : Instant.parse(at));
     }
+  }
+
+  /** Only the figures present in the body change. */
+  static LatencyModel.Settings latency(JsonNode body, LatencyModel.Settings now) {
+    return new LatencyModel.Settings(
+        body.path("table_call_ms").asLong(now.tableCallMs()),
+        body.path("batch_sub_request_ms").asLong(now.batchSubRequestMs()),
+        body.path("token_ms").asLong(now.tokenMs()));
   }
 
   static String[] strings(JsonNode array) {

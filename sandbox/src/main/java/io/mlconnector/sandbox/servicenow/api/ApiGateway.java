@@ -13,8 +13,8 @@ import java.util.Optional;
 
 /**
  * Front door of {@code /api/now/...} for one instance, in the order a real instance applies things:
- * count the call, injected latency, authentication (401), rate limit rules (429, {@code
- * X-RateLimit-*}), injected faults, then the Table or Batch API.
+ * count the call, the instance's latency model, injected latency, authentication (401), rate limit
+ * rules (429, {@code X-RateLimit-*}), injected faults, then the Table or Batch API.
  */
 public final class ApiGateway {
   private final ServiceNowInstance instance;
@@ -31,6 +31,7 @@ public final class ApiGateway {
   public SimResponse handle(SimRequest request, String rest) throws InterruptedException {
     String resource = ApiCall.unversioned(rest);
     instance.counters().record(request.method(), counterKey(resource));
+    instance.latencyModel().tableCall();
     long latency = instance.faults().latency().toMillis();
     if (latency > 0) {
       Thread.sleep(latency);

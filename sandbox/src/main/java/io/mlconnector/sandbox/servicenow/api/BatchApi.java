@@ -26,7 +26,7 @@ public final class BatchApi {
     this.tableApi = tableApi;
   }
 
-  public SimResponse handle(ApiCall call) {
+  public SimResponse handle(ApiCall call) throws InterruptedException {
     JsonNode batch;
     try {
       batch = Json.read(call.body());
@@ -50,8 +50,9 @@ public final class BatchApi {
     return Json.response(200, body);
   }
 
-  private Map<String, Object> run(ApiCall outer, JsonNode request) {
+  private Map<String, Object> run(ApiCall outer, JsonNode request) throws InterruptedException {
     long started = System.nanoTime();
+    instance.latencyModel().batchSubRequest();
     String method = request.path("method").asText("GET").toUpperCase();
     String url = request.path("url").asText("");
     String path = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;

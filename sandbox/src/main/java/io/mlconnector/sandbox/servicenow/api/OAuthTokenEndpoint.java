@@ -25,8 +25,9 @@ public final class OAuthTokenEndpoint {
     this.instance = instance;
   }
 
-  public SimResponse handle(SimRequest request) {
+  public SimResponse handle(SimRequest request) throws InterruptedException {
     instance.counters().record("POST", "oauth_token.do");
+    instance.latencyModel().token();
     Map<String, String> form = request.form();
     String clientId = form.get("client_id");
     String secret = form.get("client_secret");

@@ -1,0 +1,95 @@
+package io.mlconnector.stack.bench;
+
+import io.mlconnector.sandbox.servicenow.traffic.LatencyModel;
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The bench's process and latency figures (QAD calls, CPU, peak memory, change-to-visible latency)
+ * for the table and for {@code .mlc/bench.json}, beside {@link BenchReport}'s ServiceNow figures.
+ */
+final class FleetReport {
+  private FleetReport() {}
+
+  static void put(Map<String, Object> doc, String prefix, BenchFigures f) {
+    doc.put(prefix + "qad_calls_per_1000_initial", BenchReport.round(f.qadCallsPer1000Initial()));
+    doc.put(
+        prefix + "cpu_seconds_per_1000_initial",
+        Math.round(f.cpuSecondsPer1000Initial() * 100) / 100.0);
+    Map<String, Double> byProcess = new LinkedHashMap<>();
+    f.cpuSecondsByProcessInitial()
+        .forEach((name, s) -> byProcess.put(name, Math.round(s * 100) / 100.0));
+    doc.put(prefix + "cpu_seconds_per_1000_initial_by_process", byProcess);
+    doc.put(prefix + "rss_mb_max_by_service", f.rssMbMaxByService());
+    if (!f.changeLatencyMs().isEmpty()) {
+      doc.put(prefix + "latency_ms_p50", InvoiceLatency.percentile(f.changeLatencyMs(), 50));
+      doc.put(prefix + "latency_ms_p95", InvoiceLatency.percentile(f.changeLatencyMs(), 95));
+      doc.put(prefix + "latency_ms_max", InvoiceLatency.percentile(f.changeLatencyMs(), 100));
+      doc.put(prefix + "latency_samples", f.changeLatencyMs().size());
+      doc.put(prefix + "latency_schedule_seconds", ChangeLatencyRun.SCHEDULE.toSeconds());
+    }
+  }
+
+  static void print(PrintStream out, BenchFigures batched, BenchFigures naive) {
+    out.printf(
+        "%-40s %14.1f %14.1f%n",
+        "QAD calls / 1,000, initial load",
+        batched.qadCallsPer1000Initial(),
+        naive.qadCallsPer1000Initial());
+    out.printf(
+        "%-40s %14.2f %14.2f%n",
+        "CPU seconds / 1,000, initial (all)",
+        batched.cpuSecondsPer1000Initial(),
+        naive.cpuSecondsPer1000Initial());
+    batched
+        .cpuSecondsByProcessInitial()
+        .forEach(
+            (name, s) ->
+                out.printf(
+                    "%-40s %14.2f %14.2f%n",
+                    "  " + name, s, naive.cpuSecondsByProcessInitial().getOrDefault(name, 0.0)));
+    out.printf("%-40s%n", "peak RSS, MB");
+    batched
+        .rssMbMaxByService()
+        .forEach(
+            (name, mb) ->
+                out.printf(
+                    "%-40s %,14d %,14d%n",
+                    "  " + name, mb, naive.rssMbMaxByService().getOrDefault(name, 0L)));
+    if (batched.changeLatencyMs().isEmpty() && naive.changeLatencyMs().isEmpty()) {
+      return;
+    }
+    out.printf(
+        "%-40s%n",
+        "change-to-visible, ms (PO schedule " + ChangeLatencyRun.SCHEDULE.toSeconds() + " s)");
+    for (int p : List.of(50, 95, 100)) {
+      out.printf(
+          "%-40s %,14d %,14d%n",
+          p == 100 ? "  max" : "  p" + p,
+          InvoiceLatency.percentile(batched.changeLatencyMs(), p),
+          InvoiceLatency.percentile(naive.changeLatencyMs(), p));
+    }
+  }
+
+  static void legend(PrintStream out, LatencyModel.Settings latency) {
+    out.println(
+        "  QAD calls / 1,000: HTTP calls to the QAD simulator (token, browses) per 1,000 records.");
+    out.println(
+        "  CPU seconds / 1,000: utime + stime from /proc during the initial load, per process:");
+    out.println(
+        "    each service, the launcher's JVM (Kafka, both simulators, the bench) and PostgreSQL;");
+    out.println(
+        "    the launcher's share includes the bench reading the staging tables every 250 ms, so");
+    out.println("    it grows with the load's duration (e.g. under --latency-ms).");
+    out.println(
+        "  peak RSS: VmHWM of each service at the end of its mode; qad-poller and mapper-service");
+    out.println("    serve both modes, so their naive figure is their peak over the whole run.");
+    out.printf(
+        "  change-to-visible: a PO line changed in QAD until its staging row shows it, %d changes"
+            + " spread over two periods of a %d s PO schedule (1 s scheduler tick).%n",
+        ChangeLatencyRun.SAMPLES, ChangeLatencyRun.SCHEDULE.toSeconds());
+    out.println("  ServiceNow latency model (ms): " + latency.asMap());
+  }
+}
