@@ -21,6 +21,12 @@ public final class ChaosSchedule {
   /** Seconds a restarted broker may take before it answers admin calls. */
   static final int BROKER_START_SECONDS = 10;
 
+  /**
+   * Seconds a restarted broker or database may take to start on a busy machine: the next restart of
+   * the same one waits that long after the previous outage ended.
+   */
+  static final int OUTAGE_START_SECONDS = 40;
+
   private final List<ChaosEvent> events;
 
   private ChaosSchedule(List<ChaosEvent> events) {
@@ -59,9 +65,9 @@ public final class ChaosSchedule {
     }
     for (int round = 0; round < rounds; round++) {
       b.between(0.10, 0.45, FaultKind.WRITER_SECOND_INSTANCE, "writer-service", 30, "");
-      ChaosEvent kafka = b.between(0.20, 0.30, FaultKind.KAFKA_RESTART, "kafka", 8, "");
+      ChaosEvent kafka = b.apart(b.between(0.20, 0.30, FaultKind.KAFKA_RESTART, "kafka", 8, ""));
       brokerBack = Math.max(brokerBack, kafka.atSecond() + kafka.seconds() + BROKER_START_SECONDS);
-      b.between(0.50, 0.60, FaultKind.POSTGRES_RESTART, "postgres", 8, "");
+      b.apart(b.between(0.50, 0.60, FaultKind.POSTGRES_RESTART, "postgres", 8, ""));
       for (String system : List.of("qad", "servicenow")) {
         String tenant = tenants.get(random.nextInt(tenants.size()));
         String target = tenant + "/" + system;
@@ -193,6 +199,26 @@ public final class ChaosSchedule {
     ChaosEvent between(
         double from, double to, FaultKind kind, String target, int seconds, String detail) {
       return at(from + random.nextDouble() * (to - from), kind, target, seconds, detail);
+    }
+
+    /**
+     * The event, moved later if needed so it starts {@link #OUTAGE_START_SECONDS} after every
+     * earlier event of its kind has ended: one resource is never stopped while it still starts.
+     */
+    ChaosEvent apart(ChaosEvent event) {
+      int free =
+          events.stream()
+              .filter(e -> e != event && e.kind() == event.kind())
+              .mapToInt(e -> e.atSecond() + e.seconds() + OUTAGE_START_SECONDS)
+              .max()
+              .orElse(0);
+      if (event.atSecond() >= free) {
+        return event;
+      }
+      ChaosEvent moved =
+          new ChaosEvent(free, event.kind(), event.target(), event.seconds(), event.detail());
+      events.set(events.indexOf(event), moved);
+      return moved;
     }
   }
 }

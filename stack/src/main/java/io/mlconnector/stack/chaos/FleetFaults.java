@@ -31,6 +31,8 @@ final class FleetFaults {
   private final AtomicInteger restarts = new AtomicInteger();
   private final List<ServiceProcess> extras = new ArrayList<>();
   private final DlqOutage dlq;
+  private final Object broker = new Object();
+  private final Object database = new Object();
 
   FleetFaults(
       Fleet fleet, LocalStack stack, Map<String, Object> kafkaAdmin, Path logDir, PrintStream log) {
@@ -74,20 +76,30 @@ final class FleetFaults {
     extras.remove(extra);
   }
 
+  // A stop never runs while the same broker or database still starts (the in-process broker
+  // stopped mid-start crashed for the rest of a run).
   void stopKafka() {
-    stack.stopKafka();
+    synchronized (broker) {
+      stack.stopKafka();
+    }
   }
 
   void startKafka() throws IOException {
-    stack.startKafka();
+    synchronized (broker) {
+      stack.startKafka();
+    }
   }
 
   void stopPostgres() throws IOException {
-    stack.stopPostgres();
+    synchronized (database) {
+      stack.stopPostgres();
+    }
   }
 
   void startPostgres() throws IOException {
-    stack.startPostgres();
+    synchronized (database) {
+      stack.startPostgres();
+    }
   }
 
   /**

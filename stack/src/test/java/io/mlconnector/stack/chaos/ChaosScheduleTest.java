@@ -62,6 +62,31 @@ class ChaosScheduleTest {
     }
   }
 
+  /**
+   * A broker (or database) restart while the previous one is still starting stopped the in-process
+   * broker mid-start: the full run's four broker restarts, all drawn from one 60 s span, left it
+   * crashed ("unable to register with the controller quorum", then a corrupt index).
+   */
+  @Test
+  void restartsOfOneResourceNeverOverlapTheirOutageAndStart() {
+    for (long seed = 1; seed <= 40; seed++) {
+      for (int window : List.of(100, 600, 1200)) {
+        List<ChaosEvent> events = ChaosSchedule.generate(seed, window, TENANTS, SERVICES).events();
+        for (FaultKind kind : List.of(FaultKind.KAFKA_RESTART, FaultKind.POSTGRES_RESTART)) {
+          List<ChaosEvent> restarts = events.stream().filter(e -> e.kind() == kind).toList();
+          for (int i = 1; i < restarts.size(); i++) {
+            ChaosEvent before = restarts.get(i - 1);
+            assertThat(restarts.get(i).atSecond())
+                .as("seed %d, window %d s, %s", seed, window, restarts)
+                .isGreaterThanOrEqualTo(
+                    before.atSecond() + before.seconds() + ChaosSchedule.OUTAGE_START_SECONDS);
+          }
+          assertThat(restarts).allSatisfy(e -> assertThat(e.atSecond()).isLessThan(window));
+        }
+      }
+    }
+  }
+
   @Test
   void lostAnswersOnEveryWriteEndpointOfEveryTenantAtTheGivenRate() {
     List<ChaosEvent> events = ChaosSchedule.generate(3, 100, TENANTS, SERVICES, 0.3).events();
