@@ -2,33 +2,31 @@ package io.mlconnector.console.parked;
 
 import io.mlconnector.common.event.EnvelopeCodec;
 import io.mlconnector.common.event.EventEnvelope;
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import javax.sql.DataSource;
 
-/** {@code parked_record}: the latest parking of each record and whether it was replayed. */
+/**
+ * {@code parked_record}: the latest parking of each record and whether it was replayed, kept as
+ * {@link ParkedRecordEntity}. Every method runs in a transaction (the ingest loop and tests call it
+ * outside any request).
+ */
 @ApplicationScoped
 public class ParkedStore {
-  private static final String COLUMNS =
-      "kafka_key, kafka_offset, envelope, summary, parked_at, status, resolved_at, resolved_by,"
-          + " replayed_to";
-
   // A parking at a later offset (or another partition) reopens the record; a re-read of the same
   // parking (consumer rewind) changes nothing, so a resolved record stays resolved.
+  // Native SQL: JPA cannot express a conditional upsert (insert … on conflict … do update … where).
   private static final String UPSERT =
       "insert into parked_record (tenant, entity, source_id, stage, reason, summary, parked_at,"
           + " trace_id, kafka_key, kafka_partition, kafka_offset, envelope, status)"
-          + " values (?,?,?,?,?,?,?,?,?,?,?,?,'PARKED')"
+          + " values (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,'PARKED')"
           + " on conflict (tenant, entity, source_id) do update set stage = excluded.stage,"
           + " reason = excluded.reason, summary = excluded.summary, parked_at = excluded.parked_at,"
           + " trace_id = excluded.trace_id, kafka_key = excluded.kafka_key,"
@@ -38,66 +36,55 @@ public class ParkedStore {
           + " where parked_record.kafka_partition <> excluded.kafka_partition"
           + " or parked_record.kafka_offset < excluded.kafka_offset";
 
-  private final DataSource dataSource;
-
-  public ParkedStore(DataSource dataSource) {
-    this.dataSource = dataSource;
-  }
-
   /** Keeps a parking read from {@code mlc.parked} at the given coordinates. */
+  @Transactional
   public void keep(EventEnvelope parked, String key, int partition, long offset) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(UPSERT)) {
-      ps.setString(1, parked.tenant());
-      ps.setString(2, parked.entity().wireName());
-      ps.setString(3, parked.sourceId());
-      ps.setString(4, ParkedRecord.stage(parked));
-      ps.setString(5, ParkedRecord.reason(parked));
-      ps.setString(6, PayloadSummary.of(parked.payload()));
-      // Read within moments of the parking; the envelope's occurredAt is the source's change time.
-      ps.setObject(7, OffsetDateTime.now(ZoneOffset.UTC));
-      ps.setString(8, parked.traceId());
-      ps.setString(9, key);
-      ps.setInt(10, partition);
-      ps.setLong(11, offset);
-      ps.setBytes(12, EnvelopeCodec.write(parked));
-      ps.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot keep a parked record", e);
-    }
+    Panache.getSession(ParkedRecordEntity.class)
+        .createNativeMutationQuery(UPSERT)
+        .setParameter(1, parked.tenant(), String.class)
+        .setParameter(2, parked.entity().wireName(), String.class)
+        .setParameter(3, parked.sourceId(), String.class)
+        .setParameter(4, ParkedRecord.stage(parked), String.class)
+        .setParameter(5, ParkedRecord.reason(parked), String.class)
+        .setParameter(6, PayloadSummary.of(parked.payload()), String.class)
+        // Read within moments of the parking; the envelope's occurredAt is the source's change
+        // time.
+        .setParameter(7, OffsetDateTime.now(ZoneOffset.UTC), OffsetDateTime.class)
+        .setParameter(8, parked.traceId(), String.class)
+        .setParameter(9, key, String.class)
+        .setParameter(10, partition, Integer.class)
+        .setParameter(11, offset, Long.class)
+        .setParameter(12, EnvelopeCodec.write(parked), byte[].class)
+        .executeUpdate();
   }
 
   /** The tenant's records, newest parking first; resolved ones only when asked for. */
+  @Transactional
   public List<ParkedRecord> list(String tenant, boolean withResolved) {
-    String sql =
-        "select "
-            + COLUMNS
-            + " from parked_record where tenant = ?"
-            + (withResolved ? "" : " and status = 'PARKED'")
-            + " order by parked_at desc, source_id";
-    return query(sql, tenant);
+    Sort newestFirst = Sort.descending("parkedAt").and("sourceId");
+    List<ParkedRecordEntity> rows =
+        withResolved
+            ? ParkedRecordEntity.list("tenant", newestFirst, tenant)
+            : ParkedRecordEntity.list(
+                "tenant = ?1 and status = ?2", newestFirst, tenant, ParkedRecord.PARKED);
+    return rows.stream().map(ParkedRecordEntity::toRecord).toList();
   }
 
+  @Transactional
   public Optional<ParkedRecord> find(String tenant, String entity, String sourceId) {
-    return query(
-            "select "
-                + COLUMNS
-                + " from parked_record where tenant = ? and entity = ? and source_id = ?",
-            tenant,
-            entity,
-            sourceId)
-        .stream()
-        .findFirst();
+    return ParkedRecordEntity.<ParkedRecordEntity>findByIdOptional(
+            new ParkedRecordEntity.Key(tenant, entity, sourceId))
+        .map(ParkedRecordEntity::toRecord);
   }
 
   /** Marks the parking at this offset replayed (a newer parking meanwhile stays open). */
+  @Transactional
   public void resolve(ParkedRecord r, String operator, String topic) {
-    String sql =
-        "update parked_record set status = 'RESOLVED', resolved_at = now(), resolved_by = ?,"
-            + " replayed_to = ? where tenant = ? and entity = ? and source_id = ?"
-            + " and kafka_offset = ?";
-    update(
-        sql,
+    ParkedRecordEntity.update(
+        "status = ?1, resolvedAt = ?2, resolvedBy = ?3, replayedTo = ?4"
+            + " where tenant = ?5 and entity = ?6 and sourceId = ?7 and kafkaOffset = ?8",
+        ParkedRecord.RESOLVED,
+        OffsetDateTime.now(ZoneOffset.UTC),
         operator,
         topic,
         r.parked().tenant(),
@@ -107,60 +94,16 @@ public class ParkedStore {
   }
 
   /** Open (not replayed) parkings per tenant. */
+  @Transactional
   public Map<String, Long> openCounts() {
     Map<String, Long> out = new TreeMap<>();
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "select tenant, count(*) from parked_record where status = 'PARKED'"
-                    + " group by tenant");
-        ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        out.put(rs.getString(1), rs.getLong(2));
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot count parked records", e);
-    }
+    Panache.getSession(ParkedRecordEntity.class)
+        .createSelectionQuery(
+            "select tenant, count(*) from ParkedRecordEntity where status = ?1 group by tenant",
+            Object[].class)
+        .setParameter(1, ParkedRecord.PARKED)
+        .getResultList()
+        .forEach(row -> out.put((String) row[0], (Long) row[1]));
     return out;
-  }
-
-  private List<ParkedRecord> query(String sql, Object... args) {
-    List<ParkedRecord> out = new ArrayList<>();
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      for (int i = 0; i < args.length; i++) {
-        ps.setObject(i + 1, args[i]);
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(
-              new ParkedRecord(
-                  rs.getString(1),
-                  rs.getLong(2),
-                  EnvelopeCodec.read(rs.getBytes(3)),
-                  rs.getString(4),
-                  rs.getObject(5, OffsetDateTime.class),
-                  rs.getString(6),
-                  rs.getObject(7, OffsetDateTime.class),
-                  rs.getString(8),
-                  rs.getString(9)));
-        }
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read parked records", e);
-    }
-    return out;
-  }
-
-  private void update(String sql, Object... args) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      for (int i = 0; i < args.length; i++) {
-        ps.setObject(i + 1, args[i]);
-      }
-      ps.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot update a parked record", e);
-    }
   }
 }
