@@ -36,4 +36,11 @@ public interface PollerSettings {
   /** How long to wait for the broker to acknowledge one page of events. */
   @WithDefault("30s")
   Duration publishTimeout();
+
+  /**
+   * How long a published version is kept beyond the overlap behind the oldest cursor that reads its
+   * entity. Older ones are pruned after each complete poll: no poll re-reads them unchanged.
+   */
+  @WithDefault("7d")
+  Duration publishedVersionRetention();
 }

@@ -13,12 +13,15 @@ public enum CursorOrder {
       " set last_modified = greatest(poll_cursor.last_modified, excluded.last_modified),"
           + " last_key = excluded.last_key, updated_at = now()"),
 
-  /** ({@code last_modified}, {@code last_key}) is the keyset order; a row comparison guards it. */
+  /**
+   * ({@code last_modified}, {@code last_key}) is the keyset order; a row comparison guards it. A
+   * reset cursor has no key yet: it stands before every key of its second.
+   */
   KEYSET(
       " set last_modified = excluded.last_modified, last_key = excluded.last_key,"
           + " updated_at = now()"
           + " where (excluded.last_modified, excluded.last_key)"
-          + " > (poll_cursor.last_modified, poll_cursor.last_key)");
+          + " > (poll_cursor.last_modified, coalesce(poll_cursor.last_key, ''))");
 
   private final String onConflictUpdate;
 

@@ -79,9 +79,10 @@ public class CursorStore {
   }
 
   /**
-   * Records acknowledged versions of {@code entity} and moves a cursor forward (never back in this
-   * store's {@link CursorOrder}); a {@code null} position keeps every cursor. Call inside a
-   * transaction: both commit together or not at all.
+   * Records acknowledged versions of {@code entity} (and the newer modified times of records
+   * re-read unchanged) and moves a cursor forward (never back in this store's {@link CursorOrder});
+   * a {@code null} position keeps every cursor. Call inside a transaction: both commit together or
+   * not at all.
    */
   public void advance(
       String tenant, String entity, List<PublishedVersion> versions, CursorPosition position) {
@@ -97,21 +98,24 @@ public class CursorStore {
   }
 
   /**
-   * An operator's reset: the next poll of {@code cursorName} reads from {@code since} (from the
-   * start when {@code null}) and publishes every record it reads, even those whose content was
-   * published before, because the entity's published versions are forgotten in the same
-   * transaction. The caller makes sure no poll of the tenant runs meanwhile.
+   * An operator's reset of {@code entity}: the next poll of each of {@code cursorNames} (the
+   * cursors whose reads publish it) reads from {@code since} (from the start when {@code null}) and
+   * publishes every record it reads, even those whose content was published before, because the
+   * entity's published versions are forgotten in the same transaction. The caller makes sure no
+   * poll of the tenant runs meanwhile.
    */
-  public void reset(String tenant, String cursorName, String entity, Instant since) {
+  public void reset(String tenant, String entity, Collection<String> cursorNames, Instant since) {
     QuarkusTransaction.requiringNew()
         .run(
             () -> {
               try (Connection c = dataSource.getConnection()) {
                 PublishedVersions.forget(c, tenant, entity);
-                forceCursor(c, tenant, cursorName, since);
+                for (String cursorName : cursorNames) {
+                  forceCursor(c, tenant, cursorName, since);
+                }
               } catch (SQLException e) {
                 throw new IllegalStateException(
-                    "cannot reset the cursor of " + tenant + "/" + cursorName, e);
+                    "cannot reset the cursors of " + tenant + "/" + entity, e);
               }
             });
   }
@@ -136,9 +140,10 @@ public class CursorStore {
   }
 
   /**
-   * Forgets published versions of {@code entity} that no poll re-reads any more: modified more than
-   * {@code keep} (the overlap plus a retention) before the oldest of {@code cursorNames}, the
-   * cursors whose reads publish that entity. Without a cursor nothing is pruned.
+   * Forgets published versions of {@code entity} that no poll re-reads any more: last seen modified
+   * more than {@code keep} (the overlap plus a retention) before the oldest of {@code cursorNames},
+   * the cursors whose reads publish that entity. While one of them is missing (an initial load to
+   * come) nothing is pruned.
    *
    * @return how many versions were forgotten
    */

@@ -15,7 +15,9 @@ import javax.sql.DataSource;
 /**
  * {@code published_version}: the content hash last published per record key, only there to save
  * re-sending a record a poll re-reads unchanged (overlap, a tied second, a touch without change).
- * Downstream writes are idempotent, so forgetting a version costs at most one more event.
+ * {@code modified_at} is the newest modified time any read has seen of the record (a re-read
+ * unchanged record moves it on), so pruning by it never forgets a version a poll can still meet
+ * unchanged. Downstream writes are idempotent, so forgetting a version costs at most one event.
  */
 final class PublishedVersions {
   private final DataSource dataSource;
@@ -56,7 +58,10 @@ final class PublishedVersions {
     String sql =
         "insert into published_version (tenant, entity, record_key, content_hash, modified_at)"
             + " values (?,?,?,?,?) on conflict (tenant, entity, record_key) do update"
-            + " set content_hash = excluded.content_hash, modified_at = excluded.modified_at";
+            + " set content_hash = excluded.content_hash,"
+            + " modified_at = greatest(published_version.modified_at, excluded.modified_at)"
+            + " where published_version.content_hash <> excluded.content_hash"
+            + " or published_version.modified_at < excluded.modified_at";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       for (PublishedVersion v : versions) {
         ps.setString(1, tenant);
@@ -86,7 +91,8 @@ final class PublishedVersions {
     String sql =
         "delete from published_version where tenant = ? and entity = ? and modified_at <"
             + " (select min(last_modified) from poll_cursor"
-            + " where tenant = ? and source = ? and entity = any (?))"
+            + " where tenant = ? and source = ? and entity = any (?)"
+            + " having count(*) = ?)"
             + " - make_interval(secs => ?)";
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement(sql)) {
@@ -95,7 +101,8 @@ final class PublishedVersions {
       ps.setString(3, tenant);
       ps.setString(4, source);
       ps.setArray(5, c.createArrayOf("varchar", cursorNames.toArray()));
-      ps.setDouble(6, keep.toMillis() / 1000.0);
+      ps.setInt(6, cursorNames.size());
+      ps.setDouble(7, keep.toMillis() / 1000.0);
       return ps.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException("cannot prune published versions of " + tenant, e);

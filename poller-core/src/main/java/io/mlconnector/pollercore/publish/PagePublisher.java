@@ -24,8 +24,9 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 /**
  * Publishes one page of records: drops versions already published (same key and content hash),
  * sends the rest, waits for the broker's acknowledgement of every event, and only then records the
- * versions, the POLLED audit rows and the new cursor in one transaction. A crash before that commit
- * re-reads the page next time (at-least-once); nothing is lost.
+ * versions (the page's records' newest modified times too), the POLLED audit rows and the new
+ * cursor in one transaction. A crash before that commit re-reads the page next time
+ * (at-least-once); nothing is lost.
  */
 @ApplicationScoped
 public class PagePublisher {
@@ -77,10 +78,12 @@ public class PagePublisher {
     QuarkusTransaction.requiringNew()
         .run(
             () -> {
+              // Skipped records too: a re-read unchanged record may carry a newer modified time,
+              // which keeps its version from being pruned while polls still meet it.
               store.advance(
                   tenant,
                   entity.wireName(),
-                  fresh.stream()
+                  latest.values().stream()
                       .map(
                           r -> new PublishedVersion(r.recordKey(), r.contentHash(), r.modifiedAt()))
                       .toList(),

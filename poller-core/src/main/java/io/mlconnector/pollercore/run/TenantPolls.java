@@ -1,8 +1,11 @@
 package io.mlconnector.pollercore.run;
 
 import io.mlconnector.common.tenant.Tenant;
+import io.mlconnector.pollercore.health.ReadStalledException;
+import io.mlconnector.pollercore.health.ReadStalls;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,25 +20,40 @@ import org.jboss.logging.Logger;
  * logged as one line; it never reaches other tenants.
  *
  * <p>A poller extends it with its family type {@code F}, its poll target {@code T} (an entity, a
- * table) and its run record {@code R}, and says how one target is polled.
+ * table) and its run record {@code R}, and says how one target is polled. A target whose reader
+ * stalls ({@link ReadStalledException}) is recorded in {@link ReadStalls} until a poll of it
+ * completes.
  */
 public abstract class TenantPolls<F, T, R extends TargetRun> {
   private final Logger log = Logger.getLogger(getClass());
   private final String system;
   private final RunFactory<R> runs;
+  private final ReadStalls stalls;
   private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
   private final Map<String, Map<String, R>> lastRuns = new ConcurrentHashMap<>();
 
   /**
    * @param system the source system named in failure log lines, e.g. {@code QAD}
    */
-  protected TenantPolls(String system, RunFactory<R> runs) {
+  protected TenantPolls(String system, RunFactory<R> runs, ReadStalls stalls) {
     this.system = system;
     this.runs = runs;
+    this.stalls = stalls;
   }
+
+  /** The source system, as log lines and API answers name it, e.g. {@code QAD}. */
+  public String system() {
+    return system;
+  }
+
+  /** Every family, in polling order. */
+  protected abstract List<F> families();
 
   /** The targets of a family, in polling order. */
   protected abstract List<T> targetsOf(F family);
+
+  /** The entity (wire name) whose events and published versions a target's reads make. */
+  protected abstract String entityOf(T target);
 
   /** The name of a target's cursor and last run, e.g. {@code gl-account}. */
   protected abstract String nameOf(T target);
@@ -52,6 +70,30 @@ public abstract class TenantPolls<F, T, R extends TargetRun> {
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * Every entity this poller publishes, with the names of the cursors whose reads publish it, in
+   * polling order: what an operator's reset of one entity moves back.
+   */
+  public Map<String, List<String>> cursorsByEntity() {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    for (F family : families()) {
+      for (T target : targetsOf(family)) {
+        out.computeIfAbsent(entityOf(target), e -> new ArrayList<>()).add(nameOf(target));
+      }
+    }
+    return out;
+  }
+
+  /** Runs an operator's change of a tenant's poll state once no poll of the tenant runs. */
+  public void betweenPolls(Tenant tenant, Runnable change) {
+    whenIdle(
+        tenant,
+        () -> {
+          change.run();
+          return null;
+        });
   }
 
   /** Runs {@code work} unless the tenant is already being polled. */
@@ -82,7 +124,11 @@ public abstract class TenantPolls<F, T, R extends TargetRun> {
       R run;
       try {
         run = poll(tenant, target, counts);
+        stalls.progressed(tenant.id(), name);
       } catch (RuntimeException e) {
+        if (e instanceof ReadStalledException) {
+          stalls.stalled(tenant.id(), name, e.getMessage());
+        }
         log.warnf(
             "%s poll of tenant %s, %s failed after %d event(s); cursor kept: %s",
             system, tenant.id(), name, counts.published(), e.getMessage());

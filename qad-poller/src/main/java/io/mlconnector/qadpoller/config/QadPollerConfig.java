@@ -7,8 +7,8 @@ import java.time.Duration;
 
 /**
  * Configuration of the QAD poller ({@code mlc.qad.*}). The keys every poller has (page size,
- * overlap, tick, concurrency, ...) come from {@link PollerSettings}; {@code mlc.tenants} is read by
- * poller-core's {@code PollTargets}.
+ * overlap, tick, concurrency, published-version retention, ...) come from {@link PollerSettings};
+ * {@code mlc.tenants} is read by poller-core's {@code PollTargets}.
  */
 @ConfigMapping(prefix = "mlc")
 public interface QadPollerConfig {
@@ -20,14 +20,6 @@ public interface QadPollerConfig {
   interface Qad extends PollerSettings {
     /** Default poll cadence per entity; a tenant may override each. */
     Schedule schedule();
-
-    /**
-     * How long a published version is kept beyond the overlap behind its entity's cursor. Older
-     * ones are pruned after each poll: no poll re-reads them, unless QAD touches such a record
-     * without changing it, which then costs one more (idempotent) event.
-     */
-    @WithDefault("7d")
-    Duration publishedVersionRetention();
   }
 
   /** Cadence per entity family (defaults from DESIGN.md). */

@@ -3,8 +3,6 @@ package io.mlconnector.qadpoller.poll;
 import io.mlconnector.common.event.EntityType;
 import io.mlconnector.common.event.SourceSystem;
 import io.mlconnector.common.tenant.Tenant;
-import io.mlconnector.pollercore.health.ReadStalledException;
-import io.mlconnector.pollercore.health.ReadStalls;
 import io.mlconnector.pollercore.metrics.PollMetrics;
 import io.mlconnector.pollercore.publish.PagePublisher;
 import io.mlconnector.pollercore.run.PollCounts;
@@ -29,7 +27,6 @@ public class EntityPoller {
   private final CursorStore cursors;
   private final PagePublisher pages;
   private final PollMetrics metrics;
-  private final ReadStalls stalls;
   private final QadPollerConfig.Qad config;
 
   public EntityPoller(
@@ -37,13 +34,11 @@ public class EntityPoller {
       CursorStore cursors,
       PagePublisher pages,
       PollMetrics metrics,
-      ReadStalls stalls,
       QadPollerConfig config) {
     this.clients = clients;
     this.cursors = cursors;
     this.pages = pages;
     this.metrics = metrics;
-    this.stalls = stalls;
     this.config = config.qad();
   }
 
@@ -53,25 +48,19 @@ public class EntityPoller {
     var browse = clients.mapping().of(entity);
     Instant since = cursors.resumeFrom(tenant.id(), name, config.overlap()).orElse(null);
     PollPass pass = new PollPass(metrics, tenant.id(), name, name, since == null, "QAD", counts);
-    try {
-      new ChangeReader(client, entity, config.pageSize(), browse.keyFields())
-          .read(
-              since,
-              pass::total,
-              (rows, cursorAfter) ->
-                  pass.page(
-                      rows.size(),
-                      pages.publish(
-                          tenant.id(),
-                          SourceSystem.QAD,
-                          entity,
-                          QadChanges.of(rows, browse.modifiedField()),
-                          QadChanges.cursorAfter(name, rows, cursorAfter))));
-    } catch (ReadStalledException e) {
-      stalls.stalled(tenant.id(), name, e.getMessage());
-      throw e;
-    }
-    stalls.progressed(tenant.id(), name);
+    new ChangeReader(client, entity, config.pageSize(), browse.keyFields())
+        .read(
+            since,
+            pass::total,
+            (rows, cursorAfter) ->
+                pass.page(
+                    rows.size(),
+                    pages.publish(
+                        tenant.id(),
+                        SourceSystem.QAD,
+                        entity,
+                        QadChanges.of(rows, browse.modifiedField()),
+                        QadChanges.cursorAfter(name, rows, cursorAfter))));
     cursors.prune(
         tenant.id(),
         name,

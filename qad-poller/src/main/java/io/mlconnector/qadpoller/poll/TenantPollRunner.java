@@ -2,11 +2,10 @@ package io.mlconnector.qadpoller.poll;
 
 import io.mlconnector.common.event.EntityType;
 import io.mlconnector.common.tenant.Tenant;
+import io.mlconnector.pollercore.health.ReadStalls;
 import io.mlconnector.pollercore.run.PollCounts;
 import io.mlconnector.pollercore.run.TenantPolls;
-import io.mlconnector.qadpoller.cursor.CursorStore;
 import jakarta.inject.Singleton;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,26 +17,10 @@ import java.util.Optional;
 @Singleton
 public class TenantPollRunner extends TenantPolls<EntityFamily, EntityType, EntityRun> {
   private final EntityPoller poller;
-  private final CursorStore cursors;
 
-  public TenantPollRunner(EntityPoller poller, CursorStore cursors) {
-    super("QAD", EntityRun::new);
+  public TenantPollRunner(EntityPoller poller, ReadStalls stalls) {
+    super("QAD", EntityRun::new, stalls);
     this.poller = poller;
-    this.cursors = cursors;
-  }
-
-  /**
-   * Resets the cursors of {@code entities}: their next poll reads from {@code since} (everything
-   * when {@code null}) and re-sends what it reads, unchanged records included. Waits for a running
-   * poll of the tenant, so none commits a page over the reset.
-   */
-  public void reset(Tenant tenant, List<EntityType> entities, Instant since) {
-    whenIdle(
-        tenant,
-        () -> {
-          entities.forEach(e -> cursors.reset(tenant.id(), e.wireName(), e.wireName(), since));
-          return entities.size();
-        });
   }
 
   /** Every family now, waiting for a scheduled run of the same tenant to finish first. */
@@ -57,8 +40,18 @@ public class TenantPollRunner extends TenantPolls<EntityFamily, EntityType, Enti
   }
 
   @Override
+  protected List<EntityFamily> families() {
+    return List.of(EntityFamily.values());
+  }
+
+  @Override
   protected List<EntityType> targetsOf(EntityFamily family) {
     return family.entities();
+  }
+
+  @Override
+  protected String entityOf(EntityType entity) {
+    return entity.wireName();
   }
 
   @Override

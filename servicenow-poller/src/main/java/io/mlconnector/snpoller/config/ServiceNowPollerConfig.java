@@ -40,6 +40,14 @@ public interface ServiceNowPollerConfig {
     @WithDefault("2m")
     Duration receiptSyncTimeout();
 
+    /**
+     * The largest {@code sysparm_limit} a read asks for while looking past rows hidden by ACLs (it
+     * doubles from {@code page-size}); more hidden rows in a row stall the read, visibly, instead
+     * of skipping anything.
+     */
+    @WithDefault("10000")
+    int hiddenRowScanLimit();
+
     /** Most sys_ids in one {@code IN} list; longer lists are split into several queries. */
     @WithDefault("100")
     int inListSize();

@@ -12,6 +12,7 @@ import io.mlconnector.snpoller.poll.ChangedRecord;
 import io.mlconnector.snpoller.poll.RecordContent;
 import io.mlconnector.snpoller.read.GlideTime;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -58,11 +59,28 @@ public class InvoiceAssembler {
               EntityType.SUPPLIER_INVOICE,
               sysId,
               updatedOn,
-              GlideTime.parse(updatedOn),
+              lastSaved(updatedOn, linesByInvoice.getOrDefault(sysId, List.of())),
               payload,
               content.invoiceHash(header, lines)));
     }
     return out;
+  }
+
+  /**
+   * When the invoice was last saved: its newest row, header or line. A line changed after its
+   * header makes the invoice newer than the header says, and its published version must be kept as
+   * long as the line read can meet it again (pruning goes by this time).
+   */
+  private Instant lastSaved(String headerUpdatedOn, List<ServiceNowRecord> lines) {
+    Instant newest = GlideTime.parse(headerUpdatedOn);
+    for (ServiceNowRecord line : lines) {
+      String updatedOn = line.get(tables.updatedColumn());
+      Instant saved = updatedOn == null || updatedOn.isBlank() ? null : GlideTime.parse(updatedOn);
+      if (saved != null && saved.isAfter(newest)) {
+        newest = saved;
+      }
+    }
+    return newest;
   }
 
   /** The current headers of these invoices (missing or hidden ones are left out). */

@@ -7,7 +7,8 @@ import java.time.Instant;
 
 /**
  * One record to publish as it was read: its sys_id, its {@code sys_updated_on} (as ServiceNow wrote
- * it, and parsed) and the hash of its content without bookkeeping columns.
+ * it), when it was last saved ({@code updatedAt}: that time parsed, or for an invoice the newest of
+ * its header's and lines' times) and the hash of its content without bookkeeping columns.
  */
 public record ChangedRecord(
     EntityType entity,

@@ -2,6 +2,8 @@ package io.mlconnector.snpoller.poll;
 
 import io.mlconnector.common.event.EntityType;
 import io.mlconnector.snpoller.config.ServiceNowPollerConfig;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * A ServiceNow table read with its own keyset cursor, and the entity its events carry. Invoice
@@ -29,6 +31,14 @@ public enum SourceTable {
   /** The entity of the events a change in this table leads to. */
   public EntityType publishedAs() {
     return publishedAs;
+  }
+
+  /** The cursor names of every table whose reads publish the same entity as this one. */
+  public List<String> cursorsOfItsEntity() {
+    return Arrays.stream(values())
+        .filter(t -> t.publishedAs == publishedAs)
+        .map(SourceTable::cursorName)
+        .toList();
   }
 
   /** The configured ServiceNow table name. */

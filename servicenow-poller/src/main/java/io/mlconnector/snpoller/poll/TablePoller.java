@@ -21,7 +21,8 @@ import java.util.List;
 /**
  * One poll of one tenant's table, from its cursor less the overlap to the end, or the whole table
  * when there is no cursor yet. Throws when ServiceNow or the broker fails; the pages acknowledged
- * before stay committed.
+ * before stay committed. After a complete read it prunes the published versions of the table's
+ * entity that no later read can meet unchanged (see {@code CursorStore#prune}).
  */
 @ApplicationScoped
 public class TablePoller {
@@ -69,11 +70,17 @@ public class TablePoller {
             table.tableName(config.tables()),
             config.tables().updatedColumn(),
             config.tables().idColumn(),
-            config.pageSize())
+            config.pageSize(),
+            config.hiddenRowScanLimit())
         .read(
             start,
             pass::total,
             (rows, after) -> pass.page(rows.size(), publish(tenant, client, table, rows, after)));
+    cursors.prune(
+        tenant.id(),
+        table.publishedAs().wireName(),
+        table.cursorsOfItsEntity(),
+        config.overlap().plus(config.publishedVersionRetention()));
     return pass.finish(TableRun::new, name);
   }
 

@@ -1,6 +1,7 @@
 package io.mlconnector.snpoller.poll;
 
 import io.mlconnector.common.tenant.Tenant;
+import io.mlconnector.pollercore.health.ReadStalls;
 import io.mlconnector.pollercore.run.PollCounts;
 import io.mlconnector.pollercore.run.TenantPolls;
 import io.mlconnector.snpoller.receipt.ReceiptSync;
@@ -23,8 +24,8 @@ public class TenantPollRunner extends TenantPolls<PollFamily, SourceTable, Table
   private final TablePoller poller;
   private final ReceiptSync receipts;
 
-  public TenantPollRunner(TablePoller poller, ReceiptSync receipts) {
-    super("ServiceNow", TableRun::new);
+  public TenantPollRunner(TablePoller poller, ReceiptSync receipts, ReadStalls stalls) {
+    super("ServiceNow", TableRun::new, stalls);
     this.poller = poller;
     this.receipts = receipts;
   }
@@ -52,8 +53,18 @@ public class TenantPollRunner extends TenantPolls<PollFamily, SourceTable, Table
   }
 
   @Override
+  protected List<PollFamily> families() {
+    return List.of(PollFamily.values());
+  }
+
+  @Override
   protected List<SourceTable> targetsOf(PollFamily family) {
     return family.tables();
+  }
+
+  @Override
+  protected String entityOf(SourceTable table) {
+    return table.publishedAs().wireName();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.mlconnector.snpoller.read;
 
+import io.mlconnector.pollercore.health.ReadStalledException;
 import io.mlconnector.snclient.ServiceNowClient;
 import io.mlconnector.snclient.model.ServiceNowRecord;
 import io.mlconnector.snclient.model.TablePage;
@@ -22,12 +23,10 @@ import java.util.function.LongConsumer;
  * <p>An empty page's {@code next} link is never followed: it continues by offset, and a hidden row
  * re-saved (or deleted) before that call would move the first visible row below the offset, unread
  * for good. Instead the same keyset query is asked again with twice the limit, until a page shows a
- * row or has no next link. Past {@link #MAX_LIMIT} hidden rows in a row the read fails, naming the
- * position, rather than guess (the cursor stays where it was).
+ * row or has no next link. Past {@code maxLimit} hidden rows in a row the read stalls ({@link
+ * ReadStalledException}, naming the position) rather than guess; the cursor stays where it was.
  */
 public final class KeysetReader {
-  /** The largest {@code sysparm_limit} asked for while looking past rows hidden by ACLs. */
-  static final int MAX_LIMIT = 10_000;
 
   /** Receives the rows of one page with the position just after them. */
   public interface PageSink {
@@ -39,14 +38,25 @@ public final class KeysetReader {
   private final String updatedColumn;
   private final String idColumn;
   private final int pageSize;
+  private final int maxLimit;
 
+  /**
+   * @param maxLimit the largest {@code sysparm_limit} asked for while looking past rows hidden by
+   *     ACLs
+   */
   public KeysetReader(
-      ServiceNowClient client, String table, String updatedColumn, String idColumn, int pageSize) {
+      ServiceNowClient client,
+      String table,
+      String updatedColumn,
+      String idColumn,
+      int pageSize,
+      int maxLimit) {
     this.client = client;
     this.table = table;
     this.updatedColumn = updatedColumn;
     this.idColumn = idColumn;
     this.pageSize = pageSize;
+    this.maxLimit = maxLimit;
   }
 
   /**
@@ -64,18 +74,19 @@ public final class KeysetReader {
         if (!page.hasNext()) {
           return;
         }
-        if (limit >= MAX_LIMIT) {
-          throw new IllegalStateException(
+        if (limit >= maxLimit) {
+          throw new ReadStalledException(
               "more than "
-                  + MAX_LIMIT
+                  + limit
                   + " rows of "
                   + table
                   + " in a row after "
                   + from
                   + " are hidden from the integration user by ACLs; grant it read access on"
-                  + " them (the read stops here, nothing skipped)");
+                  + " them, or raise mlc.servicenow.hidden-row-scan-limit (the read stops here,"
+                  + " nothing skipped)");
         }
-        limit = (int) Math.min(MAX_LIMIT, 2L * limit);
+        limit = (int) Math.min(maxLimit, 2L * limit);
         page = client.query(query(from, limit)); // same position, wider: no offset to slide
         continue;
       }

@@ -18,7 +18,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** On-demand polls and poll state per tenant (demo, tests, operators). */
+/**
+ * On-demand polls and poll state per tenant (demo, tests, operators); the cursor reset is
+ * poller-core's {@code CursorResetResource}.
+ */
 @RequiresScope(ApiScope.READ)
 @Path("/polls")
 @Produces(MediaType.APPLICATION_JSON)
