@@ -14,6 +14,8 @@ import java.time.Duration;
  *     switch is on (every write endpoint)
  * @param selfTest the harness's own test: a writer broken on purpose (it re-sends QAD POSTs
  *     blindly) must make the run report duplicated QAD invoices
+ * @param keep leave the stack, the simulators and the fleet running after the verdict (for live
+ *     triage: consumer lag, the services' tables, thread dumps) until the launcher is stopped
  */
 public record ChaosOptions(
     int records,
@@ -22,11 +24,12 @@ public record ChaosOptions(
     long seed,
     boolean quick,
     double ambiguousRate,
-    boolean selfTest) {
+    boolean selfTest,
+    boolean keep) {
 
   static final String USAGE =
       "usage: ChaosMain [--records N] [--invoices M] [--minutes T] [--seed S] [--quick]"
-          + " [--ambiguous-rate R] [--self-test]";
+          + " [--ambiguous-rate R] [--self-test] [--keep]";
 
   public static ChaosOptions parse(String... args) {
     Integer records = null;
@@ -36,6 +39,7 @@ public record ChaosOptions(
     boolean quick = false;
     double rate = ChaosSchedule.DEFAULT_AMBIGUOUS_RATE;
     boolean selfTest = false;
+    boolean keep = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--records" -> records = Integer.parseInt(args[++i]);
@@ -46,6 +50,7 @@ public record ChaosOptions(
         case "--quick" -> quick = true;
         case "--ambiguous-rate" -> rate = Double.parseDouble(args[++i]);
         case "--self-test" -> selfTest = true;
+        case "--keep" -> keep = true;
         default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
       }
     }
@@ -64,6 +69,7 @@ public record ChaosOptions(
         seed,
         small,
         selfTest && rate == ChaosSchedule.DEFAULT_AMBIGUOUS_RATE ? 0.5 : rate,
-        selfTest);
+        selfTest,
+        keep);
   }
 }

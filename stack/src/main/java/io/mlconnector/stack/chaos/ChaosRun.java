@@ -128,8 +128,44 @@ final class ChaosRun {
       report.print(out);
       report.write(state.resolve("chaos.json"));
       out.println("written to " + state.resolve("chaos.json") + "; service logs in " + logs);
+      if (options.keep()) {
+        keepRunning(state, endpoints, ports);
+      }
       return report;
     }
+  }
+
+  /**
+   * {@code --keep}: writes the super user's client settings to a 0600 file (deleted on exit; the
+   * secret is otherwise only in memory), says where everything is, and waits for SIGTERM / Ctrl-C
+   * (the shutdown hook stops everything).
+   */
+  private void keepRunning(Path state, StackEndpoints endpoints, Map<String, Integer> ports)
+      throws Exception {
+    Path admin = state.resolve("chaos-admin.properties");
+    java.nio.file.Files.deleteIfExists(admin);
+    java.nio.file.Files.createFile(
+        admin,
+        java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+    StringBuilder props = new StringBuilder();
+    endpoints
+        .kafkaAdminSettings()
+        .forEach((k, v) -> props.append(k).append('=').append(v).append('\n'));
+    java.nio.file.Files.writeString(admin, props);
+    admin.toFile().deleteOnExit();
+    out.printf(
+        "KEEP: everything stays up for triage; stop with kill -TERM %d (or Ctrl-C)%n"
+            + "  kafka %s, client settings (super user) in %s%n"
+            + "  postgres %s%n"
+            + "  services (http://127.0.0.1:<port>/q/health, jstack <pid>) %s%n",
+        ProcessHandle.current().pid(),
+        endpoints.kafkaBootstrap(),
+        admin,
+        endpoints.jdbcUrl(),
+        ports);
+    out.flush();
+    Thread.currentThread().join();
   }
 
   /**

@@ -125,6 +125,8 @@ class ChaosScheduleTest {
     assertThat(full.records()).isEqualTo(20_000);
     assertThat(full.invoices()).isEqualTo(400);
     assertThat(full.faultWindow().toMinutes()).isEqualTo(10);
+    assertThat(full.keep()).isFalse();
+    assertThat(ChaosOptions.parse("--keep").keep()).isTrue();
     ChaosOptions quick = ChaosOptions.parse("--quick", "--seed", "5", "--invoices", "10");
     assertThat(quick.quick()).isTrue();
     assertThat(quick.seed()).isEqualTo(5);
