@@ -6,9 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mlconnector.common.breaker.BreakerBoard;
 import io.mlconnector.common.breaker.CircuitBreaker;
 import io.mlconnector.common.event.EntityType;
-import io.mlconnector.common.ratelimit.LocalRateLimits;
-import io.mlconnector.common.ratelimit.RequestBudgets;
 import io.mlconnector.common.ratelimit.TenantRateLimits;
+import io.mlconnector.common.retry.CallGuard;
 import io.mlconnector.common.tenant.Tenant;
 import io.mlconnector.qadclient.auth.TokenManager;
 import io.mlconnector.qadclient.browse.BrowseMapping;
@@ -17,7 +16,6 @@ import io.mlconnector.qadclient.browse.BrowseQuery;
 import io.mlconnector.qadclient.http.QadTransport;
 import io.mlconnector.qadclient.http.QadTransport.Answer;
 import io.mlconnector.qadclient.http.RequestBody;
-import io.mlconnector.qadclient.http.Sleeper;
 import io.mlconnector.qadclient.http.TenantUrl;
 import io.mlconnector.qadclient.invoice.SupplierInvoiceResult;
 import java.net.URI;
@@ -55,7 +53,6 @@ public final class QadClient {
       QadClientSettings settings,
       BrowseMapping mapping,
       Clock clock,
-      Sleeper sleeper,
       TenantRateLimits rateLimits,
       String userAgent,
       BreakerBoard breakers) {
@@ -76,9 +73,10 @@ public final class QadClient {
             .connectTimeout(settings.connectTimeout())
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
+    CallGuard guard =
+        new CallGuard(t.id(), TenantRateLimits.QAD, settings.retryPolicy(), rateLimits, breaker);
     this.transport =
-        new QadTransport(
-            t.id(), t.qad().workspace(), http, settings, breaker, sleeper, rateLimits, userAgent);
+        new QadTransport(t.id(), t.qad().workspace(), http, settings, guard, userAgent);
     this.tokens =
         new TokenManager(
             t.id(), t.qad(), url.resolve("oauth/token"), settings.tokenRefreshRatio(), clock);
@@ -86,21 +84,15 @@ public final class QadClient {
     this.rows = new BrowseRows(t.id());
   }
 
-  /** A client that knows only its own 429s (tools, tests): see the overload for the fleet's. */
+  /**
+   * A client that knows only its own 429s (tools, tests): see the overload for the fleet's. Its
+   * rate limits run on the system clock, as the retries wait in real time.
+   *
+   * @param clock token expiry and the breaker's long pauses run on it (tests move it)
+   */
   public static QadClient create(
-      Tenant tenant,
-      QadClientSettings settings,
-      BrowseMapping mapping,
-      Clock clock,
-      Sleeper sleeper) {
-    return create(
-        tenant,
-        settings,
-        mapping,
-        clock,
-        sleeper,
-        new LocalRateLimits(RequestBudgets.NONE, clock),
-        DEFAULT_USER_AGENT);
+      Tenant tenant, QadClientSettings settings, BrowseMapping mapping, Clock clock) {
+    return create(tenant, settings, mapping, clock, TenantRateLimits.local(), DEFAULT_USER_AGENT);
   }
 
   /**
@@ -112,11 +104,9 @@ public final class QadClient {
       QadClientSettings settings,
       BrowseMapping mapping,
       Clock clock,
-      Sleeper sleeper,
       TenantRateLimits rateLimits,
       String userAgent) {
-    return create(
-        tenant, settings, mapping, clock, sleeper, rateLimits, userAgent, BreakerBoard.NONE);
+    return create(tenant, settings, mapping, clock, rateLimits, userAgent, BreakerBoard.NONE);
   }
 
   /**
@@ -127,12 +117,10 @@ public final class QadClient {
       QadClientSettings settings,
       BrowseMapping mapping,
       Clock clock,
-      Sleeper sleeper,
       TenantRateLimits rateLimits,
       String userAgent,
       BreakerBoard breakers) {
-    return new QadClient(
-        tenant, settings, mapping, clock, sleeper, rateLimits, userAgent, breakers);
+    return new QadClient(tenant, settings, mapping, clock, rateLimits, userAgent, breakers);
   }
 
   public String tenant() {

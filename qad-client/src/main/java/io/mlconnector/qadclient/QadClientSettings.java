@@ -1,5 +1,6 @@
 package io.mlconnector.qadclient;
 
+import io.mlconnector.common.retry.RetryPolicy;
 import java.time.Duration;
 
 /**
@@ -42,6 +43,12 @@ public record QadClientSettings(
     if (maxBodyBytes < 1024 || retryAfterCap.isNegative()) {
       throw new IllegalArgumentException("body limit below 1 KB or negative Retry-After cap");
     }
+  }
+
+  /** The retry rules of common's {@code CallGuard} these settings describe. */
+  public RetryPolicy retryPolicy() {
+    return new RetryPolicy(
+        maxAttempts, backoffBase, backoffMax, maxThrottledRetries, retryAfterCap);
   }
 
   public static QadClientSettings defaults() {

@@ -5,7 +5,6 @@ import io.mlconnector.common.ratelimit.TenantRateLimits;
 import io.mlconnector.common.tenant.Tenant;
 import io.mlconnector.qadclient.browse.BrowseMapping;
 import io.mlconnector.qadclient.config.QadClientConfig;
-import io.mlconnector.qadclient.http.Sleeper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.nio.file.Path;
@@ -86,14 +85,7 @@ public class QadClients {
    */
   public QadClient create(Tenant tenant, QadClientSettings settings) {
     return QadClient.create(
-        tenant,
-        settings,
-        mapping,
-        Clock.systemUTC(),
-        Sleeper.REAL,
-        rateLimits,
-        userAgent,
-        breakers);
+        tenant, settings, mapping, Clock.systemUTC(), rateLimits, userAgent, breakers);
   }
 
   /** Forgets a tenant's client (tenant removed, or its breaker should be reset). */

@@ -72,7 +72,6 @@ class BreakerBoardTest {
                 .withBreaker(2, Duration.ofSeconds(3)),
             BrowseMapping.defaults(),
             sandbox.clock,
-            sandbox.recordingSleeper,
             TenantRateLimits.local(),
             QadClient.DEFAULT_USER_AGENT + "/qad-poller",
             new SharedBreakerBoard(db, "qad-poller"));

@@ -1,6 +1,7 @@
 package io.mlconnector.qadclient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.mlconnector.common.event.EntityType;
 import io.mlconnector.common.ratelimit.RequestBudgets;
@@ -8,7 +9,6 @@ import io.mlconnector.common.ratelimit.SharedRateLimits;
 import io.mlconnector.common.ratelimit.TenantRateLimits;
 import io.mlconnector.qadclient.browse.BrowseMapping;
 import io.mlconnector.qadclient.browse.BrowseQuery;
-import io.mlconnector.qadclient.http.Sleeper;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +18,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -61,16 +60,8 @@ class FleetRateLimitTest {
 
   @Test
   void afterTheWritersThrottleThePollerWaitsOutRetryAfter() throws Exception {
-    CountDownLatch throttled = new CountDownLatch(1);
-    QadClient writer =
-        client(
-            "writer-service",
-            shared("writer-service"),
-            d -> {
-              throttled.countDown();
-              Sleeper.REAL.sleep(d);
-            });
-    QadClient poller = client("qad-poller", shared("qad-poller"), Sleeper.REAL);
+    QadClient writer = client("writer-service", shared("writer-service"));
+    QadClient poller = client("qad-poller", shared("qad-poller"));
     writer.browse(EntityType.SUPPLIER, BrowseQuery.all(1, 5)); // both logged in
     poller.browse(EntityType.SUPPLIER, BrowseQuery.all(1, 5));
     sandbox.qad.faults().setThrottleRequests(1).setRetryAfterSeconds(2);
@@ -78,7 +69,7 @@ class FleetRateLimitTest {
     var writerPage =
         CompletableFuture.supplyAsync(
             () -> writer.browse(EntityType.SUPPLIER, BrowseQuery.all(1, 5)));
-    assertThat(throttled.await(10, TimeUnit.SECONDS)).isTrue();
+    awaitThrottleRecorded();
     var pollerPage = poller.browse(EntityType.PROJECT, BrowseQuery.all(1, 5));
 
     assertThat(pollerPage.rows()).isNotEmpty();
@@ -89,16 +80,8 @@ class FleetRateLimitTest {
   /** The same run with a poller that knows only its own 429s: the simulator names it. */
   @Test
   void aClientKnowingOnlyItsOwn429sIsCountedByTheSimulator() throws Exception {
-    CountDownLatch throttled = new CountDownLatch(1);
-    QadClient writer =
-        client(
-            "writer-service",
-            shared("writer-service"),
-            d -> {
-              throttled.countDown();
-              Sleeper.REAL.sleep(d);
-            });
-    QadClient poller = client("qad-poller", TenantRateLimits.local(), Sleeper.REAL);
+    QadClient writer = client("writer-service", shared("writer-service"));
+    QadClient poller = client("qad-poller", TenantRateLimits.local());
     writer.browse(EntityType.SUPPLIER, BrowseQuery.all(1, 5));
     poller.browse(EntityType.SUPPLIER, BrowseQuery.all(1, 5));
     sandbox.qad.faults().setThrottleRequests(1).setRetryAfterSeconds(2);
@@ -106,7 +89,7 @@ class FleetRateLimitTest {
     var writerPage =
         CompletableFuture.supplyAsync(
             () -> writer.browse(EntityType.SUPPLIER, BrowseQuery.all(1, 5)));
-    assertThat(throttled.await(10, TimeUnit.SECONDS)).isTrue();
+    awaitThrottleRecorded();
     poller.browse(EntityType.PROJECT, BrowseQuery.all(1, 5));
     writerPage.get(10, TimeUnit.SECONDS);
 
@@ -119,13 +102,31 @@ class FleetRateLimitTest {
         postgres.getPostgresDatabase(), RequestBudgets.NONE, Duration.ZERO, service);
   }
 
-  private QadClient client(String service, TenantRateLimits limits, Sleeper sleeper) {
+  /** Waits until the writer's 429 is in the fleet's table (the writer is waiting it out). */
+  private void awaitThrottleRecorded() {
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(5))
+        .until(
+            () -> {
+              try (Connection c = postgres.getPostgresDatabase().getConnection();
+                  Statement s = c.createStatement();
+                  var r =
+                      s.executeQuery(
+                          "select count(*) from mlc_fleet.tenant_rate where tenant = '"
+                              + sandbox.tenant.id()
+                              + "' and throttled_until > clock_timestamp()")) {
+                return r.next() && r.getInt(1) == 1;
+              }
+            });
+  }
+
+  private QadClient client(String service, TenantRateLimits limits) {
     return QadClient.create(
         sandbox.tenant,
         SandboxQad.settings(),
         BrowseMapping.defaults(),
         sandbox.clock,
-        sleeper,
         limits,
         QadClient.DEFAULT_USER_AGENT + "/" + service);
   }

@@ -2,6 +2,7 @@ package io.mlconnector.qadclient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.sun.net.httpserver.HttpServer;
 import io.mlconnector.common.event.EntityType;
@@ -15,6 +16,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -26,6 +32,8 @@ class QadTransportLimitsTest {
   private final SandboxQad sandbox = new SandboxQad("limits", Duration.ofHours(1));
   private final AtomicReference<String> mode = new AtomicReference<>("ok");
   private final AtomicInteger apiCalls = new AtomicInteger();
+  private final List<Instant> arrivals = new CopyOnWriteArrayList<>();
+  private final AtomicReference<String> retryAfterDate = new AtomicReference<>();
   private HttpServer stub;
 
   @AfterEach
@@ -38,16 +46,19 @@ class QadTransportLimitsTest {
 
   @Test
   void retryAfterAboveTheCapOpensTheBreakerInsteadOfHoldingTheThread() {
-    QadClient client = sandbox.client();
+    QadClient client = sandbox.clientOnSimulatorClock();
     client.browse(EntityType.SUPPLIER, BrowseQuery.all(1, 5));
     sandbox.qad.faults().setThrottleRequests(1).setRetryAfterSeconds(86400);
     long before = sandbox.calls(BROWSE);
 
-    assertThatThrownBy(() -> client.browse(EntityType.SUPPLIER, BrowseQuery.all(1, 5)))
-        .isInstanceOf(QadUnavailableException.class)
-        .hasMessageContaining("86400 s is above the cap");
+    // The thread is handed back at once (not after a day), with the reason.
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(5),
+        () ->
+            assertThatThrownBy(() -> client.browse(EntityType.SUPPLIER, BrowseQuery.all(1, 5)))
+                .isInstanceOf(QadUnavailableException.class)
+                .hasMessageContaining("86400 s is above the cap"));
 
-    assertThat(sandbox.waits).isEmpty();
     assertThat(client.unavailable()).isTrue();
     assertThatThrownBy(() -> client.browse(EntityType.SUPPLIER, BrowseQuery.all(1, 5)))
         .hasMessageContaining("circuit breaker open");
@@ -64,6 +75,25 @@ class QadTransportLimitsTest {
         .contains(Duration.ofSeconds(90));
     assertThat(RetryAfter.parse("Sat, 01 Mar 2025 09:00:00 GMT", clock)).contains(Duration.ZERO);
     assertThat(RetryAfter.parse("soon", clock)).isEmpty();
+  }
+
+  @Test
+  void retryAfterAsAnHttpDateIsWaitedOutUntilThatDate() throws Exception {
+    QadClient client = stubClient(SandboxQad.settings());
+    client.browse(EntityType.SUPPLIER, BrowseQuery.all(1, 5)); // logged in
+    Instant until = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.SECONDS);
+    retryAfterDate.set(
+        DateTimeFormatter.RFC_1123_DATE_TIME.format(
+            ZonedDateTime.ofInstant(until, ZoneOffset.UTC)));
+    mode.set("429-once");
+    arrivals.clear();
+
+    assertThat(client.browse(EntityType.SUPPLIER, BrowseQuery.all(1, 5)).rows()).isEmpty();
+
+    assertThat(arrivals).hasSize(2);
+    assertThat(arrivals.get(1))
+        .as("the retry came at or after the date asked")
+        .isAfterOrEqualTo(until);
   }
 
   @Test
@@ -113,7 +143,13 @@ class QadTransportLimitsTest {
             return;
           }
           apiCalls.incrementAndGet();
+          arrivals.add(Instant.now());
           switch (mode.get()) {
+            case "429-once" -> {
+              mode.set("ok");
+              exchange.getResponseHeaders().add("Retry-After", retryAfterDate.get());
+              reply(exchange, 429, "{}");
+            }
             case "503" -> reply(exchange, 503, "{}");
             case "401" -> reply(exchange, 401, "{\"error\":\"invalid_token\"}");
             case "huge" -> {

@@ -1,9 +1,10 @@
 package io.mlconnector.qadclient;
 
+import io.mlconnector.common.ratelimit.LocalRateLimits;
+import io.mlconnector.common.ratelimit.RequestBudgets;
 import io.mlconnector.common.tenant.Secret;
 import io.mlconnector.common.tenant.Tenant;
 import io.mlconnector.qadclient.browse.BrowseMapping;
-import io.mlconnector.qadclient.http.Sleeper;
 import io.mlconnector.sandbox.qad.QadSimulator;
 import io.mlconnector.sandbox.qad.QadTenant;
 import io.mlconnector.sandbox.qad.QadTenantConfig;
@@ -13,9 +14,7 @@ import io.mlconnector.sandbox.seed.SeedSize;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /** An embedded QAD simulator on a settable clock, one seeded tenant, and a client for it. */
 final class SandboxQad implements AutoCloseable {
@@ -25,15 +24,6 @@ final class SandboxQad implements AutoCloseable {
   final QadSimulator simulator = QadSimulator.start(0, clock);
   final QadTenant qad;
   final Tenant tenant;
-
-  /** Every wait the client asked for, instead of sleeping; each wait also moves the clock. */
-  final List<Duration> waits = new CopyOnWriteArrayList<>();
-
-  final Sleeper recordingSleeper =
-      d -> {
-        waits.add(d);
-        clock.advance(d);
-      };
 
   SandboxQad(String name, Duration tokenLifetime) {
     qad = simulator.addTenant(QadTenantConfig.defaults(name).withTokenLifetime(tokenLifetime));
@@ -59,8 +49,25 @@ final class SandboxQad implements AutoCloseable {
     return client(tenant, settings());
   }
 
+  /**
+   * A client whose tokens and breaker pauses run on the simulator's clock; its retries wait in real
+   * time (SmallRye's), so its rate limits run on the system clock.
+   */
   QadClient client(Tenant t, QadClientSettings s) {
-    return QadClient.create(t, s, BrowseMapping.defaults(), clock, recordingSleeper);
+    return QadClient.create(t, s, BrowseMapping.defaults(), clock);
+  }
+
+  /**
+   * A client whose fleet pauses run on the simulator's clock too: a test can pass a day at once.
+   */
+  QadClient clientOnSimulatorClock() {
+    return QadClient.create(
+        tenant,
+        settings(),
+        BrowseMapping.defaults(),
+        clock,
+        new LocalRateLimits(RequestBudgets.NONE, clock),
+        QadClient.DEFAULT_USER_AGENT);
   }
 
   static QadClientSettings settings() {

@@ -85,7 +85,7 @@ public final class TokenManager implements QadTransport.TokenSource {
       form.put("grant_type", "refresh_token");
       form.put("client_id", qad.clientId());
       form.put("refresh_token", previous.refresh());
-      QadTransport.Answer answer = transport.call("POST", tokenUri, RequestBody.form(form), null);
+      QadTransport.Answer answer = transport.grant(tokenUri, RequestBody.form(form));
       if (answer.status() == 200) {
         return token(answer.body());
       }
@@ -98,7 +98,7 @@ public final class TokenManager implements QadTransport.TokenSource {
     form.put("client_id", qad.clientId());
     form.put("username", qad.username());
     form.put("password", qad.password() == null ? "" : qad.password().reveal());
-    QadTransport.Answer answer = transport.call("POST", tokenUri, RequestBody.form(form), null);
+    QadTransport.Answer answer = transport.grant(tokenUri, RequestBody.form(form));
     if (answer.status() != 200) {
       throw refused(answer);
     }
