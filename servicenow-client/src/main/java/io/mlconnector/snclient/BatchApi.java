@@ -84,8 +84,7 @@ final class BatchApi {
       r.put("body", Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8)));
       r.put("exclude_response_headers", true);
     }
-    Response r =
-        transport.send(new Request("POST", paths.batch(), body.toString(), false, "batch"));
+    Response r = transport.send(Request.of("POST", paths.batch(), body.toString(), "batch"));
     return ResponseJson.read(r.body(), r.status(), "POST batch");
   }
 

@@ -105,11 +105,10 @@ public final class ServiceNowClient {
   public ServiceNowRecord insert(String table, Map<String, String> values) {
     Response r =
         transport.send(
-            new Request(
+            Request.of(
                 "POST",
                 paths.table(table, Map.of()),
                 json(values),
-                false,
                 "table/" + InstancePaths.checkTable(table)));
     return result(r, "POST table/" + table);
   }
@@ -118,11 +117,10 @@ public final class ServiceNowClient {
   public ServiceNowRecord update(String table, String sysId, Map<String, String> values) {
     Response r =
         transport.send(
-            new Request(
+            Request.of(
                 "PATCH",
                 paths.record(table, sysId),
                 json(values),
-                true,
                 "table/" + InstancePaths.checkTable(table)));
     return result(r, "PATCH table/" + table);
   }
@@ -133,11 +131,10 @@ public final class ServiceNowClient {
    */
   public void delete(String table, String sysId) {
     transport.send(
-        new Request(
+        Request.of(
             "DELETE",
             paths.record(table, sysId),
             null,
-            true,
             "table/" + InstancePaths.checkTable(table)));
   }
 
@@ -150,7 +147,7 @@ public final class ServiceNowClient {
   }
 
   private TablePage page(URI uri, String endpoint) {
-    Response r = transport.send(new Request("GET", uri, null, true, endpoint));
+    Response r = transport.send(Request.of("GET", uri, null, endpoint));
     JsonNode body = ResponseJson.read(r.body(), r.status(), "GET " + endpoint);
     JsonNode result = body.path("result");
     if (!result.isArray()) {

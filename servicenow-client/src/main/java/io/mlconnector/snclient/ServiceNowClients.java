@@ -3,10 +3,11 @@ package io.mlconnector.snclient;
 import io.mlconnector.common.breaker.BreakerBoard;
 import io.mlconnector.common.breaker.CircuitBreaker;
 import io.mlconnector.common.ratelimit.TenantRateLimits;
+import io.mlconnector.common.retry.CallGuard;
+import io.mlconnector.common.retry.RetryPolicy;
 import io.mlconnector.common.tenant.Tenant;
 import io.mlconnector.snclient.auth.TenantTokens;
 import io.mlconnector.snclient.config.ServiceNowClientConfig;
-import io.mlconnector.snclient.http.Backoff;
 import io.mlconnector.snclient.http.InstancePaths;
 import io.mlconnector.snclient.http.ServiceNowCallObserver;
 import io.mlconnector.snclient.http.ServiceNowTransport;
@@ -141,21 +142,28 @@ public class ServiceNowClients {
             Clock.systemUTC(),
             ServiceNowTransport::isOutage,
             fleet.breakers());
+    CallGuard guard =
+        new CallGuard(
+            tenant.id(),
+            TenantRateLimits.SERVICENOW,
+            new RetryPolicy(
+                config.retry().maxAttempts(),
+                config.retry().initialBackoff(),
+                config.retry().maxBackoff(),
+                config.retry().maxRateLimitWaits(),
+                config.retry().retryAfterCap()),
+            fleet.rateLimits(),
+            breaker);
     ServiceNowTransport transport =
         new ServiceNowTransport(
             tenant.id(),
             http,
             tokens,
-            breaker,
-            new Backoff(config.retry().initialBackoff(), config.retry().maxBackoff()),
+            guard,
             new TransportLimits(
-                config.requestTimeout(),
-                config.retry().maxAttempts(),
-                config.retry().maxRateLimitWaits(),
-                config.retry().retryAfterCap(),
-                config.maxBodyBytes()),
+                config.requestTimeout(), config.retry().retryAfterCap(), config.maxBodyBytes()),
             observer,
-            fleet);
+            fleet.userAgent());
     ServiceNowClient client =
         new ServiceNowClient(
             tenant.id(),

@@ -49,6 +49,8 @@ class ServiceNowFaultsTest {
 
     assertThat(sn.list(SUPPLIERS)).hasSize(1);
     assertThat(sn.counters().count("POST", "table/" + SUPPLIERS)).isEqualTo(3);
+    // The simulator's ground truth: no retry came back before its 429's Retry-After had passed.
+    assertThat(sim.retryAfterViolations()).isZero();
   }
 
   @Test

@@ -22,6 +22,11 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -79,6 +84,36 @@ class ServiceNowLimitsTest {
         .hasMessageContaining("circuit open");
 
     assertThat(sn.counters().count("GET", "table/" + SUPPLIERS)).isEqualTo(1);
+  }
+
+  @Test
+  void retryAfterAsAnHttpDateIsWaitedOutUntilThatDate() throws IOException {
+    Instant until = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.SECONDS);
+    String date =
+        DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.ofInstant(until, ZoneOffset.UTC));
+    List<Instant> arrivals = new CopyOnWriteArrayList<>();
+    startStub(
+        exchange -> {
+          if (exchange.getRequestURI().getPath().endsWith("/oauth_token.do")) {
+            answer(exchange, 200, token());
+            return;
+          }
+          arrivals.add(Instant.now());
+          if (arrivals.size() == 1) {
+            exchange.getResponseHeaders().add("Retry-After", date);
+            answer(exchange, 429, "{}".getBytes(StandardCharsets.UTF_8));
+          } else {
+            answer(exchange, 200, "{\"result\":[]}".getBytes(StandardCharsets.UTF_8));
+          }
+        });
+    ServiceNowClient client = clients.forTenant(stubTenant());
+
+    assertThat(client.query(TableQuery.of(SUPPLIERS)).records()).isEmpty();
+
+    assertThat(arrivals).hasSize(2);
+    assertThat(arrivals.get(1))
+        .as("the retry came at or after the date asked")
+        .isAfterOrEqualTo(until);
   }
 
   @Test

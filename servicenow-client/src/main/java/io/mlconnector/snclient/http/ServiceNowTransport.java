@@ -4,6 +4,11 @@ import io.mlconnector.common.breaker.BreakerBoard;
 import io.mlconnector.common.breaker.CircuitBreaker;
 import io.mlconnector.common.http.BoundedAnswers;
 import io.mlconnector.common.ratelimit.TenantRateLimits;
+import io.mlconnector.common.retry.Attempt;
+import io.mlconnector.common.retry.CallGuard;
+import io.mlconnector.common.retry.Resend;
+import io.mlconnector.common.retry.ThrottledBeyondCap;
+import io.mlconnector.common.retry.TryAgain;
 import io.mlconnector.snclient.auth.TenantTokens;
 import io.mlconnector.snclient.error.ServiceNowAuthException;
 import io.mlconnector.snclient.error.ServiceNowErrors;
@@ -11,8 +16,10 @@ import io.mlconnector.snclient.error.ServiceNowException;
 import io.mlconnector.snclient.error.ServiceNowResponseFormatException;
 import io.mlconnector.snclient.error.ServiceNowUnavailableException;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -20,28 +27,34 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * Sends one request to one tenant's instance and owns everything that can go wrong on the way:
- * bearer token (renewed once on a 401, then a loud {@link ServiceNowAuthException}), 429 waited out
- * for its full Retry-After, 5xx and timeouts retried with backoff (only for idempotent requests: a
- * POST that timed out may have created its row, so its caller must look it up again rather than
- * resend), the tenant's circuit breaker (one verdict per call, after its retries), and HTML pages
- * where JSON was promised. A {@code Retry-After} above the cap is not slept: it opens the tenant's
- * breaker for that long. Answers above the size limit are refused without being read whole.
+ * Sends one request to one tenant's instance through common's {@link CallGuard} (the tenant's
+ * breaker, the fleet's turn, SmallRye's retry with the {@code Retry-After}-aware backoff): this
+ * class makes one attempt and says what its answer means. Bearer token renewed once on a 401, then
+ * a loud {@link ServiceNowAuthException}; 429 waited out for its full {@code Retry-After} (any
+ * method: nothing was done); 5xx and timeouts retried with backoff only for requests that may be
+ * resent ({@link Request#resend()}: a POST that timed out may have created its row, so its caller
+ * must look it up rather than resend); HTML pages where JSON was promised are typed errors. A
+ * {@code Retry-After} above the cap is not slept: it opens the tenant's breaker for that long.
+ * Answers above the size limit are refused without being read whole.
  */
 public final class ServiceNowTransport {
-  /** A request; {@code endpoint} names it in errors and metrics. */
-  public record Request(String method, URI uri, String body, boolean idempotent, String endpoint) {}
+  /**
+   * A request; {@code endpoint} names it in errors and metrics; {@code resend} says whether it may
+   * be sent again after an unknown outcome.
+   */
+  public record Request(String method, URI uri, String body, Resend resend, String endpoint) {
+    /** A request that may be resent if and only if its method is idempotent ({@link Resend#of}). */
+    public static Request of(String method, URI uri, String body, String endpoint) {
+      return new Request(method, uri, body, Resend.of(method), endpoint);
+    }
+  }
 
   /** A 2xx answer whose body at least is not an HTML page. */
   public record Response(int status, HttpHeaders headers, String body) {}
 
-  /** Limits of one call. */
+  /** Limits of one attempt ({@code retryAfterCap} only names the cap in errors). */
   public record TransportLimits(
-      Duration requestTimeout,
-      int maxAttempts,
-      int maxRateLimitWaits,
-      Duration retryAfterCap,
-      long maxBodyBytes) {}
+      Duration requestTimeout, Duration retryAfterCap, long maxBodyBytes) {}
 
   /**
    * The fleet this transport belongs to: its shared rate limits (a 429 any service saw pauses this
@@ -59,41 +72,37 @@ public final class ServiceNowTransport {
     }
   }
 
-  private static final String SYSTEM = TenantRateLimits.SERVICENOW;
-  private static final String FLEET_PAUSE =
-      "fleet-wide pause (another service's Retry-After, or the request budget)";
-
   private final String tenant;
   private final HttpClient http;
   private final TenantTokens tokens;
-  private final CircuitBreaker breaker;
-  private final Backoff backoff;
+  private final CallGuard guard;
   private final TransportLimits limits;
   private final ServiceNowCallObserver observer;
-  private final Fleet fleet;
+  private final String userAgent;
 
+  /**
+   * @param guard the tenant's breaker, the fleet's rate limits and the retry rules
+   */
   public ServiceNowTransport(
       String tenant,
       HttpClient http,
       TenantTokens tokens,
-      CircuitBreaker breaker,
-      Backoff backoff,
+      CallGuard guard,
       TransportLimits limits,
       ServiceNowCallObserver observer,
-      Fleet fleet) {
-    this.fleet = fleet;
+      String userAgent) {
     this.tenant = tenant;
     this.http = http;
     this.tokens = tokens;
-    this.breaker = breaker;
-    this.backoff = backoff;
+    this.guard = guard;
     this.limits = limits;
     this.observer = observer;
+    this.userAgent = userAgent;
   }
 
   public Response send(Request request) {
     try {
-      return breaker.call(() -> attempt(request), Response.class);
+      return guard.call(request.resend(), a -> attempt(request, a), Response.class);
     } catch (CircuitBreaker.Open e) {
       throw new ServiceNowUnavailableException(
           "ServiceNow of tenant "
@@ -104,18 +113,17 @@ public final class ServiceNowTransport {
           0,
           null);
     } catch (ThrottledBeyondCap e) {
-      breaker.openFor(e.wait, "throttled: " + e.reason + " " + e.wait.toSeconds() + " s");
       throw new ServiceNowUnavailableException(
           "tenant "
               + tenant
               + " throttled: "
-              + e.reason
+              + e.reason()
               + " "
-              + e.wait.toSeconds()
+              + e.waitAsked().toSeconds()
               + " s is above the cap of "
               + limits.retryAfterCap().toSeconds()
               + " s (mlc.servicenow.retry.retry-after-cap); calls paused until "
-              + breaker.openUntil(),
+              + e.openUntil(),
           429,
           null);
     }
@@ -134,96 +142,53 @@ public final class ServiceNowTransport {
     return !(t instanceof ThrottledBeyondCap);
   }
 
-  /** A {@code Retry-After} longer than the cap: the breaker waits it out, not this thread. */
-  private static final class ThrottledBeyondCap extends RuntimeException {
-    final transient Duration wait;
-    final String reason;
-
-    ThrottledBeyondCap(Duration wait, String reason) {
-      super(null, null, false, false);
-      this.wait = wait;
-      this.reason = reason;
-    }
-  }
-
-  private Response attempt(Request request) {
+  private Response attempt(Request request, Attempt attempt) {
     String what = request.method() + " " + request.endpoint() + " on tenant " + tenant;
-    String token = null;
-    boolean renewed = false;
-    int failures = 0;
-    int rateLimitWaits = 0;
-    while (true) {
-      awaitTurn(); // before the token too: a token request to a throttled instance is a call
-      if (token == null) {
-        token = tokens.accessToken();
+    String name = request.method() + " " + request.endpoint();
+    String token = tokens.accessToken();
+    HttpResponse<String> answer;
+    try {
+      answer =
+          BoundedAnswers.send(
+              http,
+              build(request, token),
+              limits.maxBodyBytes(),
+              bytes -> new String(bytes, StandardCharsets.UTF_8));
+    } catch (BoundedAnswers.TooLarge e) {
+      throw new ServiceNowUnavailableException(
+          what + " " + e.describe("mlc.servicenow.max-body-bytes"), e.status(), null);
+    } catch (IOException e) {
+      observer.onCall(tenant, name, 0);
+      ServiceNowUnavailableException noAnswer =
+          new ServiceNowUnavailableException(what + " got no answer: " + e, 0, e);
+      if (e instanceof ConnectException || e instanceof HttpConnectTimeoutException) {
+        throw TryAgain.notSent(n -> noAnswer); // never reached the instance: any method
       }
-      HttpResponse<String> answer;
-      try {
-        answer =
-            BoundedAnswers.send(
-                http,
-                build(request, token),
-                limits.maxBodyBytes(),
-                bytes -> new String(bytes, StandardCharsets.UTF_8));
-      } catch (BoundedAnswers.TooLarge e) {
-        throw new ServiceNowUnavailableException(
-            what + " " + e.describe("mlc.servicenow.max-body-bytes"), e.status(), null);
-      } catch (IOException e) {
-        observer.onCall(tenant, request.method() + " " + request.endpoint(), 0);
-        if (request.idempotent() && ++failures < limits.maxAttempts()) {
-          Backoff.sleep(backoff.afterFailure(failures));
-          continue;
-        }
-        throw new ServiceNowUnavailableException(what + " got no answer: " + e, 0, e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new ServiceNowUnavailableException(what + " interrupted", 0, e);
+      if (attempt.resend() == Resend.ALLOWED) {
+        throw TryAgain.failed(n -> noAnswer);
       }
-      int status = answer.statusCode();
-      observer.onCall(tenant, request.method() + " " + request.endpoint(), status);
-      if (status == 401 && !renewed) {
-        renewed = true;
-        token = tokens.renewAfterRejection(token);
-        continue;
-      }
-      if (status == 429) {
-        if (++rateLimitWaits > limits.maxRateLimitWaits()) {
-          throw new ServiceNowUnavailableException(
-              what + " still rate limited after " + limits.maxRateLimitWaits() + " waits",
-              429,
-              null);
-        }
-        Backoff.retryAfter(answer.headers())
-            .ifPresent(wait -> fleet.rateLimits().throttled(tenant, SYSTEM, wait));
-        Backoff.retryAfter(answer.headers())
-            .filter(wait -> wait.compareTo(limits.retryAfterCap()) > 0)
-            .ifPresent(
-                wait -> {
-                  throw new ThrottledBeyondCap(wait, "Retry-After");
-                });
-        Backoff.sleep(backoff.afterRateLimit(answer.headers(), rateLimitWaits));
-        continue;
-      }
-      if (status >= 500 && request.idempotent() && ++failures < limits.maxAttempts()) {
-        Backoff.sleep(backoff.afterFailure(failures));
-        continue;
-      }
-      return check(what, answer);
+      throw noAnswer;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ServiceNowUnavailableException(what + " interrupted", 0, e);
     }
-  }
-
-  /**
-   * Waits while the fleet knows this tenant's instance to be throttled (any service's 429) or its
-   * request budget promises a later turn; a pause above the cap opens the breaker instead.
-   */
-  private void awaitTurn() {
-    Duration turn = fleet.rateLimits().beforeCall(tenant, SYSTEM);
-    if (turn.compareTo(limits.retryAfterCap()) > 0) {
-      throw new ThrottledBeyondCap(turn, FLEET_PAUSE);
+    int status = answer.statusCode();
+    observer.onCall(tenant, name, status);
+    if (status == 401 && !attempt.tokenRenewed()) {
+      tokens.renewAfterRejection(token);
+      throw TryAgain.tokenRejected(n -> failure(what, answer));
     }
-    if (!turn.isZero()) {
-      Backoff.sleep(turn);
+    if (status == 429) {
+      throw TryAgain.throttled(
+          answer.headers().firstValue("Retry-After"),
+          n ->
+              new ServiceNowUnavailableException(
+                  what + " still rate limited after " + n + " waits", 429, null));
     }
+    if (status >= 500 && attempt.resend() == Resend.ALLOWED) {
+      throw TryAgain.failed(n -> failure(what, answer));
+    }
+    return check(what, answer);
   }
 
   private static Response check(String what, HttpResponse<String> answer) {
@@ -240,8 +205,13 @@ public final class ServiceNowTransport {
     if (ok) {
       return new Response(status, answer.headers(), answer.body());
     }
-    if (status == 401) {
-      throw new ServiceNowAuthException(
+    throw failure(what, answer);
+  }
+
+  /** The typed error of a non-2xx answer. */
+  private static ServiceNowException failure(String what, HttpResponse<String> answer) {
+    if (answer.statusCode() == 401) {
+      return new ServiceNowAuthException(
           what
               + " rejected a freshly issued token (401): the token was revoked at once, or the"
               + " OAuth Application User may not use the REST API",
@@ -249,7 +219,7 @@ public final class ServiceNowTransport {
           null,
           null);
     }
-    throw ServiceNowErrors.of(what, status, answer.body());
+    return ServiceNowErrors.of(what, answer.statusCode(), answer.body());
   }
 
   private HttpRequest build(Request r, String token) {
@@ -257,7 +227,7 @@ public final class ServiceNowTransport {
         HttpRequest.newBuilder(r.uri())
             .timeout(limits.requestTimeout())
             .header("Accept", "application/json")
-            .header("User-Agent", fleet.userAgent())
+            .header("User-Agent", userAgent)
             .header("Authorization", "Bearer " + token);
     if (r.body() == null) {
       b.method(r.method(), HttpRequest.BodyPublishers.noBody());
