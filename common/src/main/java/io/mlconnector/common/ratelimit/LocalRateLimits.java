@@ -23,7 +23,8 @@ public final class LocalRateLimits implements TenantRateLimits {
   }
 
   /**
-   * @param clock the clock the caller waits by (tests pass one their sleeper advances)
+   * @param clock the clock the caller waits by (the clients' retries wait in real time; a test that
+   *     moves a settable clock instead passes that one)
    */
   public LocalRateLimits(RequestBudgets budgets, Clock clock) {
     this.budgets = budgets;
