@@ -156,13 +156,21 @@ public class ServiceNowClients {
                 config.maxBodyBytes()),
             observer,
             fleet);
-    ServiceNowClient client =
-        new ServiceNowClient(
-            tenant.id(),
+    BatchApi batchApi =
+        new BatchApi(
             paths,
             transport,
-            config.retry().maxBatchResends(),
-            config.maxPagesPerQuery());
+            new BatchSizer(
+                config.batch().timeBudget(),
+                config.batch().initialItems(),
+                config.batch().maxItems()),
+            new Backoff(config.retry().initialBackoff(), config.retry().maxBackoff()),
+            new BatchApi.Limits(
+                config.retry().maxBatchResends(),
+                config.retry().maxAttempts(),
+                config.retry().maxRateLimitWaits()));
+    ServiceNowClient client =
+        new ServiceNowClient(tenant.id(), paths, transport, batchApi, config.maxPagesPerQuery());
     return new Entry(sn, client, oidc);
   }
 
