@@ -2,8 +2,10 @@ package io.mlconnector.writer.servicenow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mlconnector.common.audit.AuditEntry;
 import io.mlconnector.common.audit.AuditEntry.KafkaCoordinates;
 import io.mlconnector.common.audit.AuditStage;
+import io.mlconnector.common.audit.AuditTrail;
 import io.mlconnector.common.event.EventEnvelope;
 import io.mlconnector.common.event.Topics;
 import io.mlconnector.sandbox.servicenow.fault.FaultSwitches.SubRequestFault;
@@ -13,11 +15,16 @@ import io.mlconnector.writer.servicenow.service.StagingBatchProcessor;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,6 +37,8 @@ class StagingCallBudgetTest {
   private static final AtomicLong OFFSETS = new AtomicLong(1_000_000);
 
   @Inject StagingBatchProcessor processor;
+  @Inject AuditTrail audit;
+  @Inject DataSource dataSource;
 
   @Test
   void aThousandRecordLoadTakesTwoCallsPerPollAndItsReplayNone() throws Exception {
@@ -52,6 +61,34 @@ class StagingCallBudgetTest {
 
     assertThat(s.sn.counters().writes()).isEqualTo(writes);
     assertThat(apiCalls(s)).isEqualTo(4);
+    // The trail (written per poll in one JDBC batch): per record WRITTEN with the row's sys_id and
+    // the record's offset, then SKIPPED_UNCHANGED for the replay; the ledger holds every sys_id.
+    Map<String, String> sysIds = new HashMap<>();
+    s.rows().forEach(r -> sysIds.put(r.get("u_external_id"), r.get("sys_id")));
+    for (int i : new int[] {0, 499, 500, 999}) {
+      IncomingUpsert record = polls.get(i / 500).get(i % 500);
+      List<AuditEntry> trail = audit.history(s.tenant, "L" + i);
+      assertThat(trail)
+          .extracting(AuditEntry::stage)
+          .containsExactly(AuditStage.WRITTEN, AuditStage.SKIPPED_UNCHANGED);
+      assertThat(trail.get(0).targetId()).isEqualTo(sysIds.get("L" + i));
+      assertThat(trail).allMatch(e -> e.kafka().offset() == record.where().offset());
+    }
+    assertThat(ledgerRows(s.tenant)).isEqualTo(1000);
+  }
+
+  private long ledgerRows(String tenant) throws Exception {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "select count(*) from writer_ledger where tenant = ? and status = 'WRITTEN'"
+                    + " and target_id is not null")) {
+      ps.setString(1, tenant);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
   }
 
   @Test
