@@ -164,13 +164,18 @@ public class ServiceNowClients {
                 config.requestTimeout(), config.retry().retryAfterCap(), config.maxBodyBytes()),
             observer,
             fleet.userAgent());
-    ServiceNowClient client =
-        new ServiceNowClient(
-            tenant.id(),
+    BatchApi batchApi =
+        new BatchApi(
             paths,
             transport,
-            config.retry().maxBatchResends(),
-            config.maxPagesPerQuery());
+            new BatchSizer(
+                config.batch().timeBudget(),
+                config.batch().initialItems(),
+                config.batch().maxItems()),
+            guard,
+            config.retry().maxBatchResends());
+    ServiceNowClient client =
+        new ServiceNowClient(tenant.id(), paths, transport, batchApi, config.maxPagesPerQuery());
     return new Entry(sn, client, oidc);
   }
 

@@ -18,6 +18,10 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class AuditTrail {
   private static final int MAX_ERROR_CHARS = 4000;
+  private static final String INSERT =
+      "insert into audit_trail (tenant, entity, external_id, stage, payload_hash, target_id,"
+          + " error, kafka_topic, kafka_partition, kafka_offset, trace_id, event_id, actor)"
+          + " values (?,?,?,?,?,?,?,?,?,?,?,?,?)";
 
   /**
    * Ids are indexed; PostgreSQL refuses index entries over ~2.7 kB, so an absurdly long (hostile)
@@ -41,35 +45,61 @@ public class AuditTrail {
    * @param actor the operator's token name ({@code CurrentCaller}), or {@code null}
    */
   public void record(AuditEntry e, String actor) {
-    String sql =
-        "insert into audit_trail (tenant, entity, external_id, stage, payload_hash, target_id,"
-            + " error, kafka_topic, kafka_partition, kafka_offset, trace_id, event_id, actor)"
-            + " values (?,?,?,?,?,?,?,?,?,?,?,?,?)";
     try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, e.tenant());
-      ps.setString(2, e.entity());
-      ps.setString(3, storedId(e.externalId()));
-      ps.setString(4, e.stage().name());
-      ps.setString(5, e.payloadHash());
-      ps.setString(6, e.targetId());
-      ps.setString(7, truncate(e.error()));
-      if (e.kafka() != null) {
-        ps.setString(8, e.kafka().topic());
-        ps.setInt(9, e.kafka().partition());
-        ps.setLong(10, e.kafka().offset());
-      } else {
-        ps.setNull(8, Types.VARCHAR);
-        ps.setNull(9, Types.INTEGER);
-        ps.setNull(10, Types.BIGINT);
-      }
-      ps.setString(11, e.traceId());
-      ps.setObject(12, e.eventId());
-      ps.setString(13, actor);
+        PreparedStatement ps = c.prepareStatement(INSERT)) {
+      bind(ps, e, actor);
       ps.executeUpdate();
     } catch (SQLException ex) {
       throw new IllegalStateException("cannot write audit row for " + e.externalId(), ex);
     }
+  }
+
+  /**
+   * Records many entries with one JDBC batch (one round trip per batch, not per row), in the order
+   * given; joins the caller's transaction like {@link #record(AuditEntry)}.
+   */
+  public void recordAll(List<AuditEntry> entries) {
+    if (entries.isEmpty()) {
+      return;
+    }
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(INSERT)) {
+      for (AuditEntry e : entries) {
+        bind(ps, e, null);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    } catch (SQLException ex) {
+      throw new IllegalStateException(
+          "cannot write "
+              + entries.size()
+              + " audit rows (first "
+              + entries.get(0).externalId()
+              + ")",
+          ex);
+    }
+  }
+
+  private static void bind(PreparedStatement ps, AuditEntry e, String actor) throws SQLException {
+    ps.setString(1, e.tenant());
+    ps.setString(2, e.entity());
+    ps.setString(3, storedId(e.externalId()));
+    ps.setString(4, e.stage().name());
+    ps.setString(5, e.payloadHash());
+    ps.setString(6, e.targetId());
+    ps.setString(7, truncate(e.error()));
+    if (e.kafka() != null) {
+      ps.setString(8, e.kafka().topic());
+      ps.setInt(9, e.kafka().partition());
+      ps.setLong(10, e.kafka().offset());
+    } else {
+      ps.setNull(8, Types.VARCHAR);
+      ps.setNull(9, Types.INTEGER);
+      ps.setNull(10, Types.BIGINT);
+    }
+    ps.setString(11, e.traceId());
+    ps.setObject(12, e.eventId());
+    ps.setString(13, actor);
   }
 
   /** The trail of one record, oldest first. */

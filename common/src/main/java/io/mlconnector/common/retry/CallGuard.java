@@ -4,6 +4,7 @@ import io.mlconnector.common.breaker.CircuitBreaker;
 import io.mlconnector.common.ratelimit.TenantRateLimits;
 import io.smallrye.faulttolerance.api.Guard;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -33,6 +34,7 @@ public final class CallGuard {
   private final RetryPolicy policy;
   private final TenantRateLimits limits;
   private final CircuitBreaker breaker;
+  private final RetryAfterBackoff backoff;
   private final Guard retry;
 
   /**
@@ -49,7 +51,7 @@ public final class CallGuard {
     this.policy = policy;
     this.limits = limits;
     this.breaker = breaker;
-    RetryAfterBackoff backoff = new RetryAfterBackoff(tenant, system, policy, limits);
+    this.backoff = new RetryAfterBackoff(tenant, system, policy, limits);
     this.retry =
         Guard.create()
             .withDescription("mlc " + system + " retries of tenant " + tenant)
@@ -59,7 +61,7 @@ public final class CallGuard {
             .maxDuration(0, java.time.temporal.ChronoUnit.MILLIS)
             .whenException(AttemptEnded.class::isInstance)
             .withCustomBackoff()
-            .strategy(() -> backoff)
+            .strategy(() -> this.backoff)
             .done()
             .done()
             .build();
@@ -102,6 +104,39 @@ public final class CallGuard {
       throw e;
     } catch (Exception e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /** The retry rules of this tenant's system (attempt and wait budgets, the cap). */
+  public RetryPolicy policy() {
+    return policy;
+  }
+
+  /**
+   * Waits before resending the parts of a multi-part call that each came back on their own (Batch
+   * API sub-requests): the same rules as a whole call's retries, so the parts are throttled and
+   * backed off exactly as the single calls they stand for. Above the cap the tenant's breaker opens
+   * for the pause asked for, as for a whole call.
+   *
+   * @param retryAfter the part's {@code Retry-After}, when it came back 429 (empty for an outage)
+   * @param count how many times this part has now come back this way (1 = the first)
+   * @throws ThrottledBeyondCap (with the breaker's reopening time) above the cap
+   */
+  public void pauseBeforeResendingParts(boolean throttled, Optional<String> retryAfter, int count) {
+    Duration wait;
+    try {
+      wait = throttled ? backoff.afterRetryAfter(retryAfter, count) : backoff.exponential(count);
+    } catch (ThrottledBeyondCap e) {
+      breaker.openFor(
+          e.waitAsked(), "throttled: " + e.reason() + " " + e.waitAsked().toSeconds() + " s");
+      throw e.withOpenUntil(breaker.openUntil());
+    }
+    try {
+      Thread.sleep(wait.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(
+          "interrupted while waiting to resend to " + system + " of tenant " + tenant, e);
     }
   }
 

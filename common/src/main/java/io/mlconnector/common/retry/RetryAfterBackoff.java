@@ -5,6 +5,7 @@ import io.mlconnector.common.ratelimit.TenantRateLimits;
 import io.smallrye.faulttolerance.api.CustomBackoffStrategy;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongUnaryOperator;
 import org.jboss.logging.Logger;
@@ -112,7 +113,17 @@ final class RetryAfterBackoff implements CustomBackoffStrategy {
     if (waits > policy.maxThrottledWaits()) {
       throw signal.giveUp(waits - 1);
     }
-    var asked = signal.retryAfter().flatMap(v -> RetryAfter.parse(v, clock));
+    return afterRetryAfter(signal.retryAfter(), waits);
+  }
+
+  /**
+   * The wait after the {@code waits}-th 429 of a call, given its {@code Retry-After} header: never
+   * less than asked (told to the fleet), the exponential schedule without one.
+   *
+   * @throws ThrottledBeyondCap when the pause asked for is above the cap
+   */
+  Duration afterRetryAfter(Optional<String> header, int waits) {
+    var asked = header.flatMap(v -> RetryAfter.parse(v, clock));
     if (asked.isEmpty()) {
       return exponential(waits);
     }

@@ -1,19 +1,22 @@
 package io.mlconnector.mapper.messaging;
 
+import io.mlconnector.common.audit.AuditEntry;
 import io.mlconnector.common.audit.AuditEntry.KafkaCoordinates;
 import io.mlconnector.common.audit.AuditTrail;
 import io.mlconnector.common.kafka.EventPublisher;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
  * Sends a poll's commands and waits for the broker's acknowledgement of all of them at once (one
  * flush per poll, not a round trip per record), then writes their audit rows with where each
- * command went. Order per key holds: one producer, the Kafka key decides the partition, and the
- * producer is idempotent with {@code acks=all} (common's {@link EventPublisher}), so retried sends
- * cannot reorder or double a partition's records. If any command is not acknowledged this throws,
- * the poll's transaction rolls back and the consumer loop delivers the poll's events again.
+ * command went (one JDBC batch). Order per key holds: one producer, the Kafka key decides the
+ * partition, and the producer is idempotent with {@code acks=all} (common's {@link
+ * EventPublisher}), so retried sends cannot reorder or double a partition's records. If any command
+ * is not acknowledged this throws, the poll's transaction rolls back and the consumer loop delivers
+ * the poll's events again.
  */
 @jakarta.enterprise.context.ApplicationScoped
 public class CommandSender {
@@ -35,12 +38,14 @@ public class CommandSender {
     List<RecordMetadata> acked =
         publisher.publishAndAwait(
             pending.stream().map(CommandBatch.Pending::command).toList(), PUBLISH_TIMEOUT);
+    List<AuditEntry> rows = new ArrayList<>();
     for (int i = 0; i < pending.size(); i++) {
       CommandBatch.Pending p = pending.get(i);
       if (p.audit() != null) {
         RecordMetadata m = acked.get(i);
-        audit.record(p.audit().apply(new KafkaCoordinates(m.topic(), m.partition(), m.offset())));
+        rows.add(p.audit().apply(new KafkaCoordinates(m.topic(), m.partition(), m.offset())));
       }
     }
+    audit.recordAll(rows);
   }
 }

@@ -22,13 +22,13 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 
 /**
- * One poll of source change events, in one transaction. Each event: audited as received, dimensions
- * remembered for alignment, then QAD records go to the staging flow and ServiceNow invoices to the
- * invoice flow; events of a tenant the registry does not know are parked. The commands of the whole
- * poll are then sent with one flush ({@link CommandSender}). Anything that throws, a command the
- * broker did not acknowledge included, rolls the poll back and the consumer loop hands its events
- * over again one at a time (common's {@link BatchHandler} contract), so nothing is committed past a
- * command that was not sent.
+ * One poll of source change events, in one transaction. All events audited as received (one JDBC
+ * batch), then each event: dimensions remembered for alignment, then QAD records go to the staging
+ * flow and ServiceNow invoices to the invoice flow; events of a tenant the registry does not know
+ * are parked. The commands of the whole poll are then sent with one flush ({@link CommandSender}).
+ * Anything that throws, a command the broker did not acknowledge included, rolls the poll back and
+ * the consumer loop hands its events over again one at a time (common's {@link BatchHandler}
+ * contract), so nothing is committed past a command that was not sent.
  */
 @ApplicationScoped
 public class SourceEventHandler implements BatchHandler {
@@ -61,6 +61,17 @@ public class SourceEventHandler implements BatchHandler {
   @Transactional
   public List<RecordFailure> handle(List<ConsumedEvent> events) {
     CommandBatch batch = new CommandBatch();
+    // The poll's RECEIVED rows in one JDBC batch, ahead of anything else the events cause.
+    audit.recordAll(
+        events.stream()
+            .map(
+                e ->
+                    AuditEntry.of(
+                        e.event(),
+                        AuditStage.RECEIVED,
+                        PayloadHash.of(e.event().payload()),
+                        e.where()))
+            .toList());
     for (ConsumedEvent e : events) {
       handle(e.event(), e.where(), batch);
     }
@@ -69,7 +80,6 @@ public class SourceEventHandler implements BatchHandler {
   }
 
   private void handle(EventEnvelope event, KafkaCoordinates where, CommandBatch batch) {
-    audit.record(AuditEntry.of(event, AuditStage.RECEIVED, PayloadHash.of(event.payload()), where));
     Tenant tenant = tenants.find(event.tenant()).orElse(null);
     if (tenant == null) {
       parking.park(

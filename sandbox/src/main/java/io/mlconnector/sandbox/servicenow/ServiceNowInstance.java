@@ -52,6 +52,7 @@ public final class ServiceNowInstance {
   private final Map<String, String> properties = new ConcurrentHashMap<>();
   private final RowReadAcl rowAcl = new RowReadAcl();
   private volatile int batchLimit = Integer.MAX_VALUE;
+  private volatile Duration batchTimeQuota = Duration.ofSeconds(30);
   private final PushBusinessRule pushRule;
 
   ServiceNowInstance(String name, String url, Clock clock, TableCatalog catalog) {
@@ -150,6 +151,19 @@ public final class ServiceNowInstance {
 
   public int batchLimit() {
     return batchLimit;
+  }
+
+  /**
+   * The Batch API's transaction quota (30 s on a real instance): once a batch call has run this
+   * long, the sub-requests not yet started come back as {@code unserviced_requests}.
+   */
+  public ServiceNowInstance setBatchTimeQuota(Duration quota) {
+    this.batchTimeQuota = quota;
+    return this;
+  }
+
+  public Duration batchTimeQuota() {
+    return batchTimeQuota;
   }
 
   // ---- parts ----

@@ -4,7 +4,10 @@ import static io.mlconnector.sandbox.servicenow.SnHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mlconnector.sandbox.servicenow.fault.FaultSwitches;
+import io.mlconnector.sandbox.servicenow.traffic.LatencyModel;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
@@ -93,5 +96,61 @@ class BatchApiTest extends SimulatorFixture {
     assertThat(item.path("status_code").asInt()).isEqualTo(404);
     assertThat(SnHttp.JSON.readTree(decoded(item)).path("error").path("message").asText())
         .isEqualTo("No Record found");
+  }
+
+  @Test
+  void theTransactionQuotaLeavesTheRestUnserviced() {
+    acme.setBatchTimeQuota(Duration.ofMillis(150));
+    acme.latencyModel().set(new LatencyModel.Settings(0, 100, 0));
+    try {
+      String body =
+          "{\"batch_request_id\":\"b4\",\"rest_requests\":["
+              + insert("1", "S1")
+              + ","
+              + insert("2", "S2")
+              + ","
+              + insert("3", "S3")
+              + "]}";
+
+      JsonNode response = json(integration.post("/api/now/v1/batch", body));
+
+      assertThat(response.path("serviced_requests").size()).isEqualTo(2);
+      assertThat(response.path("unserviced_requests").toString()).isEqualTo("[\"3\"]");
+      assertThat(acme.list(SUPPLIERS))
+          .extracting(r -> r.get("u_external_id"))
+          .containsExactly("S1", "S2");
+    } finally {
+      acme.latencyModel().set(LatencyModel.Settings.NONE);
+      acme.setBatchTimeQuota(Duration.ofSeconds(30));
+    }
+  }
+
+  @Test
+  void aSubRequestFaultFailsOnlyThatSubRequest() throws Exception {
+    acme.faults().failBatchSubRequests(1, new FaultSwitches.SubRequestFault("POST", 500, true));
+    String body =
+        "{\"batch_request_id\":\"b5\",\"rest_requests\":["
+            + insert("1", "S1")
+            + ","
+            + insert("2", "S2")
+            + "]}";
+
+    JsonNode served = json(integration.post("/api/now/v1/batch", body)).path("serviced_requests");
+
+    assertThat(served.get(0).path("status_code").asInt()).isEqualTo(500);
+    assertThat(served.get(1).path("status_code").asInt()).isEqualTo(201);
+    // applied: the first insert ran although its answer says 500 (an outcome-unknown write)
+    assertThat(acme.list(SUPPLIERS))
+        .extracting(r -> r.get("u_external_id"))
+        .containsExactly("S1", "S2");
+
+    acme.faults().failBatchSubRequests(1, new FaultSwitches.SubRequestFault("POST", 429, false));
+    JsonNode limited =
+        json(integration.post(
+                "/api/now/v1/batch", "{\"rest_requests\":[" + insert("3", "S3") + "]}"))
+            .path("serviced_requests")
+            .get(0);
+    assertThat(limited.path("status_code").asInt()).isEqualTo(429);
+    assertThat(acme.list(SUPPLIERS)).hasSize(2);
   }
 }

@@ -33,6 +33,26 @@ public interface ServiceNowClientConfig {
   /** Circuit breaker, one per tenant. */
   Breaker breaker();
 
+  /** Sizing of Batch API calls. */
+  Batch batch();
+
+  /**
+   * Sub-requests per Batch API call: as many as fit {@code time-budget} at the measured time per
+   * sub-request of the tenant's instance (ServiceNow cancels what is left of a call after its 30 s
+   * transaction quota), at most {@code max-items}; {@code initial-items} before anything was
+   * measured.
+   */
+  interface Batch {
+    @WithDefault("20s")
+    Duration timeBudget();
+
+    @WithDefault("200")
+    int initialItems();
+
+    @WithDefault("1000")
+    int maxItems();
+  }
+
   /** Token renewal ahead of expiry. */
   interface Token {
     /** Share of {@code expires_in} after which a cached token is renewed before use. */

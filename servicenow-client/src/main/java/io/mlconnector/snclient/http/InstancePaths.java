@@ -47,6 +47,13 @@ public final class InstancePaths {
     return sysId == null ? path : path + "/" + checkSysId(sysId);
   }
 
+  /** Path and query of a table read relative to the instance, as a Batch API GET wants it. */
+  public String tablePath(String table, Map<String, String> params) {
+    URI full = table(table, params);
+    String relative = full.getRawPath().substring(base.getRawPath().length() - 1);
+    return full.getRawQuery() == null ? relative : relative + "?" + full.getRawQuery();
+  }
+
   public URI batch() {
     return resolve("api/now/v1/batch");
   }

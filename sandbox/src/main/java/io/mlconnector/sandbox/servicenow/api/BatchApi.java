@@ -3,6 +3,7 @@ package io.mlconnector.sandbox.servicenow.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mlconnector.sandbox.http.SimResponse;
 import io.mlconnector.sandbox.servicenow.ServiceNowInstance;
+import io.mlconnector.sandbox.servicenow.fault.FaultSwitches;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -14,8 +15,10 @@ import java.util.Map;
 
 /**
  * {@code POST /api/now/v1/batch}: runs each base64-bodied sub-request through the Table API as the
- * caller. Past the instance's batch limit the remaining ids come back in {@code
- * unserviced_requests} (as when the real 30 s transaction quota is hit) and must be resent.
+ * caller, one after the other (each waits the latency model's per-sub-request time). Once the call
+ * has run for the instance's transaction quota (30 s, {@link ServiceNowInstance#setBatchTimeQuota})
+ * or serviced its batch limit, the remaining ids come back in {@code unserviced_requests} and must
+ * be resent.
  */
 public final class BatchApi {
   private final ServiceNowInstance instance;
@@ -35,9 +38,11 @@ public final class BatchApi {
     }
     List<Object> serviced = new ArrayList<>();
     List<String> unserviced = new ArrayList<>();
+    long started = System.nanoTime();
+    long quotaNanos = instance.batchTimeQuota().toNanos();
     for (JsonNode request : batch.path("rest_requests")) {
       String id = request.path("id").asText();
-      if (serviced.size() >= instance.batchLimit()) {
+      if (serviced.size() >= instance.batchLimit() || System.nanoTime() - started >= quotaNanos) {
         unserviced.add(id);
       } else {
         serviced.add(run(call, request));
@@ -70,7 +75,7 @@ public final class BatchApi {
       ApiCall inner = new ApiCall(method, resource, parseQuery(query), body, outer.identity());
       if (resource.startsWith("table/")) {
         instance.counters().recordSubRequest(method, ApiGateway.counterKey(resource));
-        response = tableApi.handle(inner);
+        response = runTableRequest(inner);
       } else {
         response = ApiErrors.error(400, "Requested URI does not represent any resource", url);
       }
@@ -87,6 +92,21 @@ public final class BatchApi {
     item.put("headers", headers);
     item.put("execution_time", (System.nanoTime() - started) / 1_000_000);
     return item;
+  }
+
+  /** The Table API's answer, unless an injected sub-request fault replaces it. */
+  private SimResponse runTableRequest(ApiCall inner) throws InterruptedException {
+    FaultSwitches.SubRequestFault fault = instance.faults().drawSubRequestFault(inner.method());
+    if (fault == null) {
+      return tableApi.handle(inner);
+    }
+    if (fault.applied()) {
+      tableApi.handle(inner);
+    }
+    return fault.status() == 429
+        ? ApiErrors.rateLimited(100, "Batch API", 1)
+        : ApiErrors.error(
+            fault.status(), "Transaction cancelled", "the sub-request failed on the instance");
   }
 
   private static Map<String, String> parseQuery(String query) {
@@ -112,6 +132,9 @@ public final class BatchApi {
       case 400 -> "Bad Request";
       case 403 -> "Forbidden";
       case 404 -> "Not Found";
+      case 429 -> "Too Many Requests";
+      case 500 -> "Internal Server Error";
+      case 503 -> "Service Unavailable";
       default -> "Status " + status;
     };
   }

@@ -25,6 +25,16 @@ public final class FaultSwitches {
   private final AtomicInteger touchCount = new AtomicInteger();
   private volatile Instant pinnedWriteTime;
   private final AmbiguousWrites ambiguousWrites = new AmbiguousWrites();
+  private final AtomicInteger subRequestFaults = new AtomicInteger();
+  private volatile SubRequestFault subRequestFault;
+
+  /**
+   * How a Batch API sub-request fails: it answers {@code status} inside the batch (the batch call
+   * itself still answers 200); {@code applied} runs it first (a write happened, its answer is
+   * lost), otherwise it is not run. {@code method} limits the fault to GET, POST or PATCH
+   * sub-requests (null: any).
+   */
+  public record SubRequestFault(String method, int status, boolean applied) {}
 
   /** Write endpoints of {@link #ambiguousWrites()}: Table API POST, PATCH/PUT, Batch API. */
   public static final String TABLE_POST = "table_post";
@@ -76,6 +86,22 @@ public final class FaultSwitches {
     return this;
   }
 
+  /** The next {@code count} Batch API sub-requests (of the fault's method) fail as described. */
+  public FaultSwitches failBatchSubRequests(int count, SubRequestFault fault) {
+    this.subRequestFault = fault;
+    subRequestFaults.set(count);
+    return this;
+  }
+
+  /** The fault this sub-request meets, or null. */
+  public synchronized SubRequestFault drawSubRequestFault(String method) {
+    SubRequestFault fault = subRequestFault;
+    if (fault == null || (fault.method() != null && !fault.method().equalsIgnoreCase(method))) {
+      return null;
+    }
+    return takeOne(subRequestFaults) ? fault : null;
+  }
+
   /** Every write is stamped with this second (null = the clock), so rows pile up on one second. */
   public FaultSwitches pinWriteTime(Instant second) {
     this.pinnedWriteTime = second;
@@ -92,6 +118,8 @@ public final class FaultSwitches {
     touchCount.set(0);
     pinnedWriteTime = null;
     ambiguousWrites.clear();
+    subRequestFaults.set(0);
+    subRequestFault = null;
   }
 
   public Duration latency() {
@@ -138,6 +166,7 @@ public final class FaultSwitches {
     out.put("touch_after_first_page_rows", touchCount.get());
     out.put("pinned_write_time", pinnedWriteTime == null ? null : pinnedWriteTime.toString());
     out.put("ambiguous_writes", ambiguousWrites.snapshot());
+    out.put("batch_sub_request_faults_remaining", subRequestFaults.get());
     return out;
   }
 

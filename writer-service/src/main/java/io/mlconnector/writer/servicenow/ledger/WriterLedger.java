@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 
@@ -54,26 +55,45 @@ public class WriterLedger {
     return out;
   }
 
+  /** One ledger row to record: the tenant, the staging table and the entry. */
+  public record Row(String tenant, String table, LedgerEntry entry) {}
+
+  private static final String UPSERT =
+      "insert into writer_ledger (tenant, target, entity, external_id, target_id, content_hash,"
+          + " status, source_version, updated_at) values (?,?,?,?,?,?,?,?, now())"
+          + " on conflict (tenant, target, entity, external_id) do update set"
+          + " target_id = coalesce(excluded.target_id, writer_ledger.target_id),"
+          + " content_hash = excluded.content_hash, status = excluded.status,"
+          + " source_version = excluded.source_version, updated_at = now()";
+
   /** Records an outcome; a null target id keeps the one already recorded. */
   public void record(String tenant, String table, LedgerEntry entry) {
-    String sql =
-        "insert into writer_ledger (tenant, target, entity, external_id, target_id, content_hash,"
-            + " status, source_version, updated_at) values (?,?,?,?,?,?,?,?, now())"
-            + " on conflict (tenant, target, entity, external_id) do update set"
-            + " target_id = coalesce(excluded.target_id, writer_ledger.target_id),"
-            + " content_hash = excluded.content_hash, status = excluded.status,"
-            + " source_version = excluded.source_version, updated_at = now()";
+    recordAll(List.of(new Row(tenant, table, entry)));
+  }
+
+  /**
+   * Records outcomes with one JDBC batch, in the order given (a later row of the same external id
+   * wins); a null target id keeps the one already recorded.
+   */
+  public void recordAll(List<Row> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
     try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, tenant);
-      ps.setString(2, TARGET);
-      ps.setString(3, table);
-      ps.setString(4, entry.externalId());
-      ps.setString(5, entry.targetId());
-      ps.setString(6, entry.contentHash());
-      ps.setString(7, entry.status());
-      ps.setString(8, entry.sourceVersion());
-      ps.executeUpdate();
+        PreparedStatement ps = c.prepareStatement(UPSERT)) {
+      for (Row row : rows) {
+        LedgerEntry entry = row.entry();
+        ps.setString(1, row.tenant());
+        ps.setString(2, TARGET);
+        ps.setString(3, row.table());
+        ps.setString(4, entry.externalId());
+        ps.setString(5, entry.targetId());
+        ps.setString(6, entry.contentHash());
+        ps.setString(7, entry.status());
+        ps.setString(8, entry.sourceVersion());
+        ps.addBatch();
+      }
+      ps.executeBatch();
     } catch (SQLException e) {
       throw new IllegalStateException("cannot write the writer ledger", e);
     }

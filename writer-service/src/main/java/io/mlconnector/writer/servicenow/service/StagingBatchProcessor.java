@@ -8,20 +8,19 @@ import io.mlconnector.common.tenant.TenantDirectory;
 import io.mlconnector.writer.config.WriterConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Handles one poll's {@code sn.upsert} records: groups them per (tenant, staging table), keeps only
  * the latest version of each external id (records come in offset order, and one external id always
- * travels under one key, hence one partition), writes each group in chunks of {@code
- * servicenow-batch-size}, and records every outcome before the caller commits offsets. A command
- * for a table the tenant's staging mapping does not target ({@link StagingTargets}) is parked,
- * never written.
+ * travels under one key, hence one partition), writes all groups of a tenant together ({@link
+ * StagingTableWriter}: with the Batch API one call for the lookups and one for the writes per
+ * poll), and records every outcome before the caller commits offsets. A command for a table the
+ * tenant's staging mapping does not target ({@link StagingTargets}) is parked, never written.
  */
 @ApplicationScoped
 public class StagingBatchProcessor {
@@ -31,7 +30,7 @@ public class StagingBatchProcessor {
   private final StagingTargets targets;
   private final StagingTableWriter writer;
   private final OutcomeRecorder recorder;
-  private final int batchSize;
+  private final boolean naive;
 
   public StagingBatchProcessor(
       TenantDirectory tenants,
@@ -43,7 +42,7 @@ public class StagingBatchProcessor {
     this.targets = targets;
     this.writer = writer;
     this.recorder = recorder;
-    this.batchSize = config.servicenow().naive() ? 1 : config.servicenowBatchSize();
+    this.naive = config.servicenow().naive();
   }
 
   /**
@@ -63,9 +62,7 @@ public class StagingBatchProcessor {
     for (IncomingUpsert record : records) {
       plan(record, outcomes, groups);
     }
-    Set<String> unavailable = new HashSet<>();
-    groups.forEach(
-        (group, rows) -> write(group, new ArrayList<>(rows.values()), unavailable, outcomes));
+    write(groups, outcomes);
     recorder.record(
         auditFailures
             ? outcomes
@@ -123,28 +120,44 @@ public class StagingBatchProcessor {
     rows.put(command.externalId(), PlannedRow.of(record, command));
   }
 
+  /**
+   * One write per tenant for all its tables (so its lookups share a Batch call, and its writes
+   * another); the naive baseline writes row by row.
+   */
   private void write(
-      Group group, List<PlannedRow> rows, Set<String> unavailable, List<RecordOutcome> outcomes) {
-    for (int from = 0; from < rows.size(); from += batchSize) {
-      List<PlannedRow> chunk = rows.subList(from, Math.min(rows.size(), from + batchSize));
-      String tenantId = group.tenant().id();
-      if (unavailable.contains(tenantId)) {
-        // Its instance just failed: don't hammer it within the same poll.
-        chunk.forEach(
-            r ->
-                outcomes.add(
-                    r.failed(
-                        "not attempted: ServiceNow of "
-                            + tenantId
-                            + " failed earlier in this batch")));
-        continue;
-      }
-      List<RecordOutcome> result = writer.write(group.tenant(), group.table(), chunk);
-      if (result.stream().anyMatch(o -> o.stage() == AuditStage.FAILED)) {
-        unavailable.add(tenantId);
-      }
-      outcomes.addAll(result);
-    }
+      Map<Group, LinkedHashMap<String, PlannedRow>> groups, List<RecordOutcome> outcomes) {
+    Map<String, List<PlannedRow>> byTenant = new LinkedHashMap<>();
+    Map<String, Tenant> tenantsById = new HashMap<>();
+    groups.forEach(
+        (group, rows) -> {
+          tenantsById.put(group.tenant().id(), group.tenant());
+          byTenant
+              .computeIfAbsent(group.tenant().id(), t -> new ArrayList<>())
+              .addAll(rows.values());
+        });
+    byTenant.forEach(
+        (tenantId, rows) -> {
+          Tenant tenant = tenantsById.get(tenantId);
+          if (!naive) {
+            outcomes.addAll(writer.write(tenant, rows));
+            return;
+          }
+          boolean failed = false;
+          for (PlannedRow row : rows) {
+            if (failed) {
+              // Its instance just failed: don't hammer it within the same poll.
+              outcomes.add(
+                  row.failed(
+                      "not attempted: ServiceNow of "
+                          + tenantId
+                          + " failed earlier in this batch"));
+              continue;
+            }
+            List<RecordOutcome> result = writer.write(tenant, List.of(row));
+            failed = result.stream().anyMatch(o -> o.stage() == AuditStage.FAILED);
+            outcomes.addAll(result);
+          }
+        });
   }
 
   private static RecordOutcome parkedWithoutCommand(IncomingUpsert record, String reason) {

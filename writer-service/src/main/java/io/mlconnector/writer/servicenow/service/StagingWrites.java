@@ -1,6 +1,5 @@
 package io.mlconnector.writer.servicenow.service;
 
-import io.mlconnector.common.tenant.Tenant;
 import io.mlconnector.snclient.ServiceNowClient;
 import io.mlconnector.snclient.error.ServiceNowException;
 import io.mlconnector.snclient.error.ServiceNowNotFoundException;
@@ -13,21 +12,33 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Sends inserts and updates, in the order given: one Batch API call when the tenant allows it,
- * single Table API calls otherwise. A row ServiceNow refuses for a data reason is parked; a
- * transient failure marks that row and every row not yet sent as failed (they are retried).
+ * Sends inserts and updates of one tenant (any of its staging tables), in the order given: in as
+ * few Batch API calls as the client's time budget allows when the tenant has the Batch API, single
+ * Table API calls otherwise. A row ServiceNow refuses for a data reason is parked; a transient
+ * failure marks that row as failed (retried later; with single calls every row not yet sent too).
  */
 @ApplicationScoped
 public class StagingWrites {
   /**
-   * A row and the sys_id to update, or null to insert; {@code ledgerOnly} when only the ledger knew
-   * the sys_id (the lookup did not find it), so a 404 means the row was deleted: insert it again.
+   * A row and the sys_id to update, or null to insert. {@code ledgerOnly}: only the ledger knew the
+   * sys_id, so a 404 means the row is gone; {@code lookedUp}: a lookup just failed to find the row,
+   * so it is inserted again at once; otherwise it is looked up first (another row for its external
+   * id may exist, e.g. one inserted again before a crash).
    */
-  public record Target(PlannedRow row, String sysId, boolean ledgerOnly) {
-    Target insteadInsert() {
-      return new Target(row, null, false);
+  public record Target(PlannedRow row, String sysId, boolean ledgerOnly, boolean lookedUp) {
+    static Target insert(PlannedRow row) {
+      return new Target(row, null, false, true);
+    }
+
+    String table() {
+      return row.command().table();
     }
   }
+
+  /**
+   * Outcomes, and the ledger-only rows that were gone and have to be looked up before inserting.
+   */
+  public record Applied(List<RecordOutcome> outcomes, List<Target> vanished) {}
 
   private final WriterMetrics metrics;
 
@@ -35,96 +46,90 @@ public class StagingWrites {
     this.metrics = metrics;
   }
 
-  public List<RecordOutcome> apply(
-      ServiceNowClient client, Tenant tenant, String table, List<Target> targets) {
-    return tenant.servicenow().batchApi()
-        ? viaBatch(client, table, targets)
-        : oneByOne(client, table, targets);
+  public Applied apply(ServiceNowClient client, boolean batchApi, List<Target> targets) {
+    Applied applied = new Applied(new ArrayList<>(), new ArrayList<>());
+    if (batchApi) {
+      viaBatch(client, targets, applied);
+    } else {
+      oneByOne(client, targets, applied);
+    }
+    return applied;
   }
 
-  private List<RecordOutcome> oneByOne(ServiceNowClient client, String table, List<Target> given) {
+  private void oneByOne(ServiceNowClient client, List<Target> given, Applied applied) {
     List<Target> targets = new ArrayList<>(given);
-    List<RecordOutcome> out = new ArrayList<>();
     for (int i = 0; i < targets.size(); i++) {
       Target t = targets.get(i);
       try {
         ServiceNowRecord stored =
             t.sysId() == null
-                ? client.insert(table, t.row().row())
-                : client.update(table, t.sysId(), t.row().row());
-        out.add(written(client, table, t, stored.sysId()));
+                ? client.insert(t.table(), t.row().row())
+                : client.update(t.table(), t.sysId(), t.row().row());
+        applied.outcomes().add(written(client, t, stored.sysId()));
       } catch (ServiceNowNotFoundException e) {
         if (!t.ledgerOnly()) {
-          out.add(parked(client, table, t, e));
-          continue;
+          applied.outcomes().add(parked(client, t, e));
+        } else if (t.lookedUp()) {
+          targets.set(i--, Target.insert(t.row())); // deleted since: insert again, same position
+        } else {
+          applied.vanished().add(t);
         }
-        targets.set(i, t.insteadInsert()); // deleted since: insert again, same position
-        i--;
       } catch (ServiceNowException e) {
         if (!ParkReasons.isDataProblem(e)) {
-          String error = ParkReasons.writeFailed(table, t.row().externalId(), e);
-          targets.subList(i, targets.size()).forEach(rest -> out.add(rest.row().failed(error)));
-          return out;
+          String error = ParkReasons.writeFailed(t.table(), t.row().externalId(), e);
+          targets.subList(i, targets.size()).forEach(rest -> failed(applied, rest, error));
+          return;
         }
-        out.add(parked(client, table, t, e));
+        applied.outcomes().add(parked(client, t, e));
       }
     }
-    return out;
   }
 
-  private List<RecordOutcome> viaBatch(
-      ServiceNowClient client, String table, List<Target> targets) {
+  private void viaBatch(ServiceNowClient client, List<Target> targets, Applied applied) {
     List<BatchWrite> writes = new ArrayList<>();
     for (int i = 0; i < targets.size(); i++) {
       Target t = targets.get(i);
       String id = Integer.toString(i);
       writes.add(
           t.sysId() == null
-              ? BatchWrite.insert(id, table, t.row().row())
-              : BatchWrite.update(id, table, t.sysId(), t.row().row()));
+              ? BatchWrite.insert(id, t.table(), t.row().row())
+              : BatchWrite.update(id, t.table(), t.sysId(), t.row().row()));
     }
-    List<BatchWriteResult> results;
-    try {
-      results = client.batch(writes);
-    } catch (ServiceNowException e) {
-      String error = ParkReasons.writeFailed(table, "(batch)", e);
-      return targets.stream()
-          .map(
-              t ->
-                  ParkReasons.isDataProblem(e)
-                      ? parked(client, table, t, e)
-                      : t.row().failed(error))
-          .toList();
-    }
-    List<RecordOutcome> out = new ArrayList<>();
+    List<BatchWriteResult> results = writes.isEmpty() ? List.of() : client.batch(writes);
     List<Target> deleted = new ArrayList<>();
     for (int i = 0; i < targets.size(); i++) {
       Target t = targets.get(i);
       BatchWriteResult r = results.get(i);
       if (!r.succeeded() && t.ledgerOnly() && r.error() instanceof ServiceNowNotFoundException) {
-        deleted.add(t.insteadInsert()); // deleted since: inserted again below
+        if (t.lookedUp()) {
+          deleted.add(Target.insert(t.row())); // deleted since: inserted again below
+        } else {
+          applied.vanished().add(t);
+        }
       } else if (r.succeeded()) {
-        out.add(written(client, table, t, r.record().sysId()));
+        applied.outcomes().add(written(client, t, r.record().sysId()));
       } else if (ParkReasons.isDataProblem(r.error())) {
-        out.add(parked(client, table, t, r.error()));
+        applied.outcomes().add(parked(client, t, r.error()));
       } else {
-        out.add(t.row().failed(ParkReasons.writeFailed(table, t.row().externalId(), r.error())));
+        failed(applied, t, ParkReasons.writeFailed(t.table(), t.row().externalId(), r.error()));
       }
     }
     if (!deleted.isEmpty()) {
-      out.addAll(viaBatch(client, table, deleted));
+      viaBatch(client, deleted, applied);
     }
-    return out;
   }
 
-  private RecordOutcome written(ServiceNowClient client, String table, Target t, String sysId) {
-    metrics.written(client.tenant(), table, t.sysId() == null ? "insert" : "update");
+  private static void failed(Applied applied, Target t, String error) {
+    applied.outcomes().add(t.row().failed(error));
+  }
+
+  private RecordOutcome written(ServiceNowClient client, Target t, String sysId) {
+    metrics.written(client.tenant(), t.table(), t.sysId() == null ? "insert" : "update");
     return t.row().written(sysId);
   }
 
-  private RecordOutcome parked(
-      ServiceNowClient client, String table, Target t, ServiceNowException e) {
-    metrics.parked(client.tenant(), table);
-    return t.row().parked(ParkReasons.refused(table, t.row().externalId(), t.sysId(), e));
+  private RecordOutcome parked(ServiceNowClient client, Target t, ServiceNowException e) {
+    metrics.parked(client.tenant(), t.table());
+    return t.row().parked(ParkReasons.refused(t.table(), t.row().externalId(), t.sysId(), e));
   }
 }
