@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.mlconnector.common.event.EntityType;
 import io.mlconnector.common.http.RetryAfter;
@@ -21,6 +22,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -97,6 +99,50 @@ class QadTransportLimitsTest {
   }
 
   @Test
+  void aReadThatTimedOutIsRetried() throws Exception {
+    QadClient client = stubClient(shortTimeout());
+    client.browse(EntityType.SUPPLIER, BrowseQuery.all(1, 5)); // logged in
+    mode.set("slow-once");
+    apiCalls.set(0);
+
+    assertThat(client.browse(EntityType.SUPPLIER, BrowseQuery.all(1, 5)).rows()).isEmpty();
+    assertThat(apiCalls.get()).as("one timed out, one retry").isEqualTo(2);
+  }
+
+  @Test
+  void aPostThatTimedOutIsNotSentAgain() throws Exception {
+    QadClient client = stubClient(shortTimeout());
+    client.browse(EntityType.SUPPLIER, BrowseQuery.all(1, 5)); // logged in
+    mode.set("slow-once");
+    apiCalls.set(0);
+
+    assertThatThrownBy(
+            () ->
+                client.createSupplierInvoice(
+                    new ObjectMapper().createObjectNode().put("invoiceReference", "INV-T")))
+        .isInstanceOf(QadOutcomeUnknownException.class)
+        .hasMessageContaining("not re-sent");
+    assertThat(apiCalls.get()).isEqualTo(1);
+  }
+
+  /** Three attempts of at most 300 ms each, millisecond backoff. */
+  private static QadClientSettings shortTimeout() {
+    QadClientSettings d = SandboxQad.settings();
+    return new QadClientSettings(
+        d.connectTimeout(),
+        Duration.ofMillis(300),
+        3,
+        Duration.ofMillis(10),
+        Duration.ofMillis(50),
+        d.maxThrottledRetries(),
+        d.tokenRefreshRatio(),
+        d.breakerFailureThreshold(),
+        d.breakerOpenFor(),
+        d.retryAfterCap(),
+        d.maxBodyBytes());
+  }
+
+  @Test
   void aFiftyMegabyteAnswerIsRefusedWithoutBeingRead() throws Exception {
     mode.set("huge");
     QadClient client = stubClient(SandboxQad.settings());
@@ -151,6 +197,15 @@ class QadTransportLimitsTest {
               reply(exchange, 429, "{}");
             }
             case "503" -> reply(exchange, 503, "{}");
+            case "slow-once" -> {
+              mode.set("ok");
+              try {
+                Thread.sleep(1500); // past the client's request timeout: no answer in time
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              reply(exchange, 200, "{\"data\":[],\"more\":false}");
+            }
             case "401" -> reply(exchange, 401, "{\"error\":\"invalid_token\"}");
             case "huge" -> {
               exchange.sendResponseHeaders(200, 0); // chunked: no Content-Length to trust
@@ -167,6 +222,7 @@ class QadTransportLimitsTest {
             default -> reply(exchange, 200, "{\"data\":[],\"more\":false}");
           }
         });
+    stub.setExecutor(Executors.newCachedThreadPool()); // a retry is not queued behind a slow answer
     stub.start();
     URI url = URI.create("http://127.0.0.1:" + stub.getAddress().getPort() + "/clouderp");
     return sandbox.client(SandboxQad.tenant("stub", url, "p"), settings);
