@@ -22,6 +22,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Lookups as GET sub-requests of one Batch API call, and sub-requests failing inside a batch
@@ -109,6 +110,27 @@ class BatchCallsTest {
     assertThat(afterRateLimit.get(0).records()).hasSize(3);
     assertThat(afterServerErrors.get(0).records()).hasSize(3);
     assertThat(sn.counters().count("POST", "batch")).isEqualTo(5);
+  }
+
+  @Test
+  @Timeout(60) // a sub-request's Retry-After used to be slept out whatever its length
+  void aSubRequestRetryAfterAboveTheCapOpensTheBreakerInsteadOfHoldingTheThread() {
+    String name = SimulatedTenants.uniqueId();
+    ServiceNowInstance sn = SimulatedTenants.ready(sim, name);
+    ids(0, 3).forEach(id -> sn.insert(SUPPLIERS, Map.of("u_external_id", id)));
+    ServiceNowClient client = client(name);
+
+    sn.faults().failBatchSubRequests(1, new SubRequestFault("GET", 429, false, 86_400));
+    List<BatchReadResult> throttled = client.queryBatch(List.of(byIds(ids(0, 3), 100)));
+    long callsWhileThrottled = sn.counters().count("POST", "batch");
+    List<BatchReadResult> next = client.queryBatch(List.of(byIds(ids(0, 3), 100)));
+
+    assertThat(throttled.get(0).succeeded()).isFalse();
+    assertThat(throttled.get(0).error().status()).isEqualTo(429);
+    assertThat(throttled.get(0).error()).hasMessageContaining("86400 s is above the cap");
+    // the tenant's breaker holds the next call back: nothing more reaches the instance
+    assertThat(next.get(0).succeeded()).isFalse();
+    assertThat(sn.counters().count("POST", "batch")).isEqualTo(callsWhileThrottled);
   }
 
   @Test

@@ -104,7 +104,7 @@ public final class BatchApi {
       tableApi.handle(inner);
     }
     return fault.status() == 429
-        ? ApiErrors.rateLimited(100, "Batch API", 1)
+        ? ApiErrors.rateLimited(100, "Batch API", fault.retryAfterSeconds())
         : ApiErrors.error(
             fault.status(), "Transaction cancelled", "the sub-request failed on the instance");
   }

@@ -34,7 +34,13 @@ public final class FaultSwitches {
    * lost), otherwise it is not run. {@code method} limits the fault to GET, POST or PATCH
    * sub-requests (null: any).
    */
-  public record SubRequestFault(String method, int status, boolean applied) {}
+  public record SubRequestFault(
+      String method, int status, boolean applied, long retryAfterSeconds) {
+    /** A 429 among them asks for a one-second pause. */
+    public SubRequestFault(String method, int status, boolean applied) {
+      this(method, status, applied, 1);
+    }
+  }
 
   /** Write endpoints of {@link #ambiguousWrites()}: Table API POST, PATCH/PUT, Batch API. */
   public static final String TABLE_POST = "table_post";
