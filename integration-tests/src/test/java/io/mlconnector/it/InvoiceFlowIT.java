@@ -44,7 +44,7 @@ class InvoiceFlowIT {
           "servicenow-poller",
           Map.of(
               "MLC_SERVICENOW_RECEIPT_SYNC_URL",
-              fleet.service("qad-poller").baseUri() + "/polls/{tenant}/run",
+              fleet.service("qad-poller").baseUri().toString(),
               "MLC_SERVICENOW_RECEIPT_SYNC_TOKEN",
               ApiTokenFixtures.OPERATE));
       fleet.awaitReady(fleet.service("servicenow-poller"));
