@@ -107,8 +107,7 @@ class TenantPollersTest {
                       THREE_TENANTS.named("Deployment", FULLNAME + "-servicenow-poller-" + entry)),
                   "MLC_SERVICENOW_RECEIPT_SYNC_URL"),
               "value");
-      assertThat(url)
-          .isEqualTo("http://" + FULLNAME + "-qad-poller-" + entry + ":8080/polls/{tenant}/run");
+      assertThat(url).isEqualTo("http://" + FULLNAME + "-qad-poller-" + entry + ":8080");
       Map<String, Object> service =
           THREE_TENANTS.named("Service", FULLNAME + "-qad-poller-" + entry);
       assertThat(Yamls.string(service, "spec", "selector", "mlconnector.io/tenant-entry"))

@@ -75,7 +75,7 @@ class ConsolePageIT {
         "servicenow-poller",
         Map.of(
             "MLC_SERVICENOW_RECEIPT_SYNC_URL",
-            fleet.service("qad-poller").baseUri() + "/polls/{tenant}/run",
+            fleet.service("qad-poller").baseUri().toString(),
             "MLC_SERVICENOW_RECEIPT_SYNC_TOKEN",
             ApiTokenFixtures.OPERATE));
     for (String name : List.of("writer-service", "qad-poller", "servicenow-poller")) {

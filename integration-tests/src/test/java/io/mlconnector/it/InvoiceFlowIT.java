@@ -44,7 +44,7 @@ class InvoiceFlowIT {
           "servicenow-poller",
           Map.of(
               "MLC_SERVICENOW_RECEIPT_SYNC_URL",
-              fleet.service("qad-poller").baseUri() + "/polls/{tenant}/run",
+              fleet.service("qad-poller").baseUri().toString(),
               "MLC_SERVICENOW_RECEIPT_SYNC_TOKEN",
               ApiTokenFixtures.OPERATE));
       fleet.awaitReady(fleet.service("servicenow-poller"));
@@ -56,7 +56,9 @@ class InvoiceFlowIT {
       int costCenters = qad.table(QadEntity.COST_CENTER).size();
       fleet.awaitCostCentersMapped(tenant, costCenters, TIMEOUT);
       DemoInvoices.Held held = new DemoInvoices(sandbox).approve(tenant);
-      post(fleet, "servicenow-poller", "/polls/" + tenant + "/run");
+      JsonNode run = post(fleet, "servicenow-poller", "/polls/" + tenant + "/run");
+      // The receipt sync's REST client reached the real qad-poller, with its operate token.
+      assertThat(run.path("receiptSync").asText()).isEqualTo("synced");
 
       awaitStatus(fleet, tenant, "INV-it-inv-2", "AWAITING_RECEIPT");
       awaitSnStatus(sn, "INV-it-inv-1", "Processed");

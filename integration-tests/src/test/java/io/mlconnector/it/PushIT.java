@@ -54,7 +54,7 @@ class PushIT {
           "servicenow-poller",
           Map.of(
               "MLC_SERVICENOW_RECEIPT_SYNC_URL",
-              fleet.service("qad-poller").baseUri() + "/polls/{tenant}/run",
+              fleet.service("qad-poller").baseUri().toString(),
               "MLC_SERVICENOW_RECEIPT_SYNC_TOKEN",
               ApiTokenFixtures.OPERATE,
               "MLC_SERVICENOW_SCHEDULE_INVOICES",

@@ -7,26 +7,21 @@ import static org.awaitility.Awaitility.await;
 import io.mlconnector.common.breaker.SharedBreakerBoard;
 import io.mlconnector.common.event.EntityType;
 import io.mlconnector.common.ratelimit.TenantRateLimits;
+import io.mlconnector.common.testing.FleetDatabase;
 import io.mlconnector.qadclient.browse.BrowseMapping;
 import io.mlconnector.qadclient.browse.BrowseQuery;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A tenant's QAD breaker is the fleet's to see: when it opens (the simulator answers 503) the
@@ -34,27 +29,8 @@ import org.junit.jupiter.api.Test;
  * when; a trial call after QAD recovered closes it, and the row says CLOSED.
  */
 class BreakerBoardTest {
-  private static EmbeddedPostgres postgres;
+  @RegisterExtension static final FleetDatabase database = new FleetDatabase();
   private final SandboxQad sandbox = new SandboxQad("board", Duration.ofHours(1));
-
-  @BeforeAll
-  static void database() throws IOException, SQLException {
-    postgres = EmbeddedPostgres.builder().start();
-    String migration;
-    try (InputStream in =
-        BreakerBoardTest.class.getResourceAsStream("/db/common/V0_3__fleet_breaker_state.sql")) {
-      migration = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-    try (Connection c = postgres.getPostgresDatabase().getConnection();
-        Statement s = c.createStatement()) {
-      s.execute(migration);
-    }
-  }
-
-  @AfterAll
-  static void stopDatabase() throws IOException {
-    postgres.close();
-  }
 
   @AfterEach
   void close() {
@@ -63,7 +39,7 @@ class BreakerBoardTest {
 
   @Test
   void theRowFollowsTheBreakerFromOpenBackToClosed() throws SQLException, InterruptedException {
-    DataSource db = postgres.getPostgresDatabase();
+    DataSource db = database.dataSource();
     QadClient client =
         QadClient.create(
             sandbox.tenant,

@@ -7,22 +7,17 @@ import io.mlconnector.common.event.EntityType;
 import io.mlconnector.common.ratelimit.RequestBudgets;
 import io.mlconnector.common.ratelimit.SharedRateLimits;
 import io.mlconnector.common.ratelimit.TenantRateLimits;
+import io.mlconnector.common.testing.FleetDatabase;
 import io.mlconnector.qadclient.browse.BrowseMapping;
 import io.mlconnector.qadclient.browse.BrowseQuery;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A 429 is the tenant's, not one process's: after the writer is throttled, the poller (another
@@ -31,27 +26,8 @@ import org.junit.jupiter.api.Test;
  * arrives while a tenant's Retry-After runs.
  */
 class FleetRateLimitTest {
-  private static EmbeddedPostgres postgres;
+  @RegisterExtension static final FleetDatabase database = new FleetDatabase();
   private final SandboxQad sandbox = new SandboxQad("fleet", Duration.ofHours(1));
-
-  @BeforeAll
-  static void database() throws IOException, SQLException {
-    postgres = EmbeddedPostgres.builder().start();
-    String migration;
-    try (InputStream in =
-        FleetRateLimitTest.class.getResourceAsStream("/db/common/V0_5__fleet_rate_limits.sql")) {
-      migration = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-    try (Connection c = postgres.getPostgresDatabase().getConnection();
-        Statement s = c.createStatement()) {
-      s.execute(migration);
-    }
-  }
-
-  @AfterAll
-  static void stopDatabase() throws IOException {
-    postgres.close();
-  }
 
   @AfterEach
   void close() {
@@ -98,8 +74,7 @@ class FleetRateLimitTest {
   }
 
   private static TenantRateLimits shared(String service) {
-    return new SharedRateLimits(
-        postgres.getPostgresDatabase(), RequestBudgets.NONE, Duration.ZERO, service);
+    return new SharedRateLimits(database.dataSource(), RequestBudgets.NONE, Duration.ZERO, service);
   }
 
   /** Waits until the writer's 429 is in the fleet's table (the writer is waiting it out). */
@@ -109,7 +84,7 @@ class FleetRateLimitTest {
         .pollInterval(Duration.ofMillis(5))
         .until(
             () -> {
-              try (Connection c = postgres.getPostgresDatabase().getConnection();
+              try (Connection c = database.dataSource().getConnection();
                   Statement s = c.createStatement();
                   var r =
                       s.executeQuery(

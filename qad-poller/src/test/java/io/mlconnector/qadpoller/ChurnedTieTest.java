@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mlconnector.common.event.EntityType;
 import io.mlconnector.common.event.Topics;
-import io.mlconnector.common.tenant.RegistryTenantDirectory;
 import io.mlconnector.qadpoller.cursor.CursorStore;
 import io.mlconnector.sandbox.qad.QadEntity;
 import io.mlconnector.sandbox.qad.QadRow;
@@ -18,8 +17,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,22 +27,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @QuarkusTest
 @QuarkusTestResource(PollerStackResource.class)
-class ChurnedTieTest {
+class ChurnedTieTest extends QadWorldTest {
   static final Instant TIE = Instant.parse("2025-02-01T00:00:00Z");
 
-  @Inject RegistryTenantDirectory directory;
   @Inject CursorStore cursors;
-  QadWorld world;
-
-  @BeforeEach
-  void start() {
-    world = new QadWorld(directory);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    world.close();
-  }
 
   /**
    * 250 PO lines share one second, pages are 100 rows, and after every page with more to come the

@@ -7,7 +7,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mlconnector.common.event.Topics;
-import io.mlconnector.common.tenant.RegistryTenantDirectory;
 import io.mlconnector.qadpoller.cursor.CursorStore;
 import io.mlconnector.sandbox.qad.QadEntity;
 import io.mlconnector.sandbox.qad.QadRow;
@@ -20,8 +19,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,20 +28,8 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(PollerStackResource.class)
-class CursorResetTest {
-  @Inject RegistryTenantDirectory directory;
+class CursorResetTest extends QadWorldTest {
   @Inject CursorStore cursors;
-  QadWorld world;
-
-  @BeforeEach
-  void start() {
-    world = new QadWorld(directory);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    world.close();
-  }
 
   @Test
   void aResetReSendsEveryUnchangedRecordOfItsEntityOnly() throws Exception {

@@ -3,7 +3,6 @@ package io.mlconnector.qadpoller;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mlconnector.common.event.Topics;
-import io.mlconnector.common.tenant.RegistryTenantDirectory;
 import io.mlconnector.qadpoller.cursor.CursorStore;
 import io.mlconnector.sandbox.qad.QadEntity;
 import io.mlconnector.sandbox.qad.QadRow;
@@ -13,27 +12,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** One source record larger than any event may be must not pin the cursor (issue 13, item 9). */
 @QuarkusTest
 @QuarkusTestResource(PollerStackResource.class)
-class OversizeRecordTest {
-  @Inject RegistryTenantDirectory directory;
+class OversizeRecordTest extends QadWorldTest {
   @Inject CursorStore cursors;
-  QadWorld world;
-
-  @BeforeEach
-  void start() {
-    world = new QadWorld(directory);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    world.close();
-  }
 
   @Test
   void aRecordOverTheSizeLimitIsParkedWithItsReasonAndTheCursorMovesOn() throws Exception {

@@ -10,7 +10,6 @@ import io.mlconnector.common.event.EntityType;
 import io.mlconnector.common.event.Topics;
 import io.mlconnector.common.kafka.EventPublisher;
 import io.mlconnector.common.kafka.PublishException;
-import io.mlconnector.common.tenant.RegistryTenantDirectory;
 import io.mlconnector.qadpoller.cursor.CursorStore;
 import io.mlconnector.qadpoller.poll.EntityRun;
 import io.mlconnector.qadpoller.poll.TenantPollRunner;
@@ -30,19 +29,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(PollerStackResource.class)
-class PollFailureTest {
-  @Inject RegistryTenantDirectory directory;
+class PollFailureTest extends QadWorldTest {
   @Inject EventPublisher publisher;
   @Inject CursorStore cursors;
   @Inject TenantPollRunner runner;
   @Inject PollScheduler scheduler;
-  QadWorld world;
 
   /**
    * Delegates to the real publisher, but "the broker" refuses pages while {@code refuse} says so.
@@ -64,16 +59,6 @@ class PollFailureTest {
       }
       return real.publishAndAwait(events, timeout);
     }
-  }
-
-  @BeforeEach
-  void start() {
-    world = new QadWorld(directory);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    world.close();
   }
 
   @Test

@@ -10,7 +10,6 @@ import io.mlconnector.common.audit.AuditStage;
 import io.mlconnector.common.audit.AuditTrail;
 import io.mlconnector.common.event.EntityType;
 import io.mlconnector.common.event.Topics;
-import io.mlconnector.common.tenant.RegistryTenantDirectory;
 import io.mlconnector.sandbox.qad.QadEntity;
 import io.mlconnector.sandbox.qad.QadTenant;
 import io.mlconnector.sandbox.seed.SeedSize;
@@ -24,13 +23,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(PollerStackResource.class)
-class QadPollerTest {
+class QadPollerTest extends QadWorldTest {
   static final Map<EntityType, QadEntity> TABLES =
       Map.of(
           EntityType.SUPPLIER, QadEntity.SUPPLIER,
@@ -42,19 +39,7 @@ class QadPollerTest {
           EntityType.SUB_ACCOUNT, QadEntity.SUB_ACCOUNT,
           EntityType.PROJECT, QadEntity.PROJECT);
 
-  @Inject RegistryTenantDirectory directory;
   @Inject AuditTrail audit;
-  QadWorld world;
-
-  @BeforeEach
-  void start() {
-    world = new QadWorld(directory);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    world.close();
-  }
 
   static Map<String, Integer> published(JsonPath report) {
     Map<String, Integer> out = new HashMap<>();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mlconnector.common.breaker.SharedBreakerBoard;
 import io.mlconnector.common.ratelimit.TenantRateLimits;
+import io.mlconnector.common.testing.FleetDatabase;
 import io.mlconnector.sandbox.servicenow.ServiceNowInstance;
 import io.mlconnector.sandbox.servicenow.ServiceNowSimulator;
 import io.mlconnector.snclient.config.ServiceNowClientConfig;
@@ -15,20 +16,17 @@ import io.mlconnector.snclient.http.ServiceNowTransport.Fleet;
 import io.mlconnector.snclient.query.TableQuery;
 import io.quarkus.oidc.client.OidcClients;
 import io.quarkus.test.junit.QuarkusTest;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The tenant's ServiceNow breaker is the fleet's to see: when outages (503s from the simulator)
@@ -38,7 +36,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class BreakerBoardTest {
   static ServiceNowSimulator sim;
-  static EmbeddedPostgres postgres;
+  @RegisterExtension static final FleetDatabase database = new FleetDatabase();
 
   @Inject OidcClients oidcClients;
   @Inject ServiceNowClientConfig config;
@@ -47,22 +45,11 @@ class BreakerBoardTest {
   @BeforeAll
   static void start() throws Exception {
     sim = ServiceNowSimulator.start(0);
-    postgres = EmbeddedPostgres.builder().start();
-    String migration;
-    try (InputStream in =
-        BreakerBoardTest.class.getResourceAsStream("/db/common/V0_3__fleet_breaker_state.sql")) {
-      migration = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-    try (Connection c = postgres.getPostgresDatabase().getConnection();
-        Statement s = c.createStatement()) {
-      s.execute(migration);
-    }
   }
 
   @AfterAll
   static void stop() throws Exception {
     sim.close();
-    postgres.close();
   }
 
   @Test
@@ -77,7 +64,7 @@ class BreakerBoardTest {
             new Fleet(
                 TenantRateLimits.local(),
                 "ml-connector/writer-service",
-                new SharedBreakerBoard(postgres.getPostgresDatabase(), "writer-service")));
+                new SharedBreakerBoard(database.dataSource(), "writer-service")));
     ServiceNowClient client = writer.forTenant(SimulatedTenants.tenant(sim, name, false));
     client.query(TableQuery.of(SUPPLIERS));
     assertThat(awaitState(name, "CLOSED")).isEqualTo("CLOSED");
@@ -90,7 +77,7 @@ class BreakerBoardTest {
     sn.faults().clear();
 
     assertThat(awaitState(name, "OPEN")).isEqualTo("OPEN");
-    try (Connection c = postgres.getPostgresDatabase().getConnection();
+    try (Connection c = database.dataSource().getConnection();
         PreparedStatement ps =
             c.prepareStatement(
                 "select last_failure, open_until > now() + interval '50 minutes'"
@@ -110,7 +97,7 @@ class BreakerBoardTest {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     String state = null;
     while (System.nanoTime() < deadline && !expected.equals(state)) {
-      try (Connection c = postgres.getPostgresDatabase().getConnection();
+      try (Connection c = database.dataSource().getConnection();
           PreparedStatement ps =
               c.prepareStatement(
                   "select state from mlc_fleet.breaker_state where tenant = ? and system ="

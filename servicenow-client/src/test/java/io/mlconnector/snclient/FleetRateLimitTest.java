@@ -8,6 +8,7 @@ import io.mlconnector.common.ratelimit.RateLimitConfig;
 import io.mlconnector.common.ratelimit.RequestBudgets;
 import io.mlconnector.common.ratelimit.SharedRateLimits;
 import io.mlconnector.common.ratelimit.TenantRateLimits;
+import io.mlconnector.common.testing.FleetDatabase;
 import io.mlconnector.sandbox.servicenow.ServiceNowInstance;
 import io.mlconnector.sandbox.servicenow.ServiceNowSimulator;
 import io.mlconnector.snclient.config.ServiceNowClientConfig;
@@ -17,15 +18,11 @@ import io.mlconnector.snclient.http.ServiceNowTransport.Fleet;
 import io.mlconnector.snclient.query.TableQuery;
 import io.quarkus.oidc.client.OidcClients;
 import io.quarkus.test.junit.QuarkusTest;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,11 +30,10 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * ServiceNow counts requests per integration user, whichever service sends them: after a 429 to one
@@ -49,7 +45,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class FleetRateLimitTest {
   static ServiceNowSimulator sim;
-  static EmbeddedPostgres postgres;
+  @RegisterExtension static final FleetDatabase database = new FleetDatabase();
 
   @Inject OidcClients oidcClients;
   @Inject ServiceNowClientConfig config;
@@ -60,25 +56,6 @@ class FleetRateLimitTest {
   @BeforeEach
   void startSimulator() {
     sim = ServiceNowSimulator.start(0); // its violation counts are this test's alone
-  }
-
-  @BeforeAll
-  static void start() throws Exception {
-    postgres = EmbeddedPostgres.builder().start();
-    String migration;
-    try (InputStream in =
-        FleetRateLimitTest.class.getResourceAsStream("/db/common/V0_5__fleet_rate_limits.sql")) {
-      migration = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-    try (Connection c = postgres.getPostgresDatabase().getConnection();
-        Statement s = c.createStatement()) {
-      s.execute(migration);
-    }
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    postgres.close();
   }
 
   @AfterEach
@@ -173,7 +150,7 @@ class FleetRateLimitTest {
   }
 
   private static TenantRateLimits shared(String service, RequestBudgets budgets) {
-    return new SharedRateLimits(postgres.getPostgresDatabase(), budgets, Duration.ZERO, service);
+    return new SharedRateLimits(database.dataSource(), budgets, Duration.ZERO, service);
   }
 
   private static RateLimitConfig.Budget budget(double perSecond, double burst) {
@@ -198,7 +175,7 @@ class FleetRateLimitTest {
   /** Waits until the writer's 429 is in the fleet's table (the writer is sleeping it out). */
   private static void awaitThrottleRecorded(String tenant) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    try (Connection c = postgres.getPostgresDatabase().getConnection();
+    try (Connection c = database.dataSource().getConnection();
         PreparedStatement s =
             c.prepareStatement(
                 "select count(*) from mlc_fleet.tenant_rate"

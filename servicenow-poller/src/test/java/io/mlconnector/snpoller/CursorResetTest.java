@@ -12,7 +12,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mlconnector.common.event.Topics;
-import io.mlconnector.common.tenant.RegistryTenantDirectory;
 import io.mlconnector.sandbox.servicenow.ServiceNowInstance;
 import io.mlconnector.snpoller.cursor.CursorStore;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -22,8 +21,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,20 +30,8 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(SnPollerStackResource.class)
-class CursorResetTest {
-  @Inject RegistryTenantDirectory directory;
+class CursorResetTest extends SnWorldTest {
   @Inject CursorStore cursors;
-  SnWorld world;
-
-  @BeforeEach
-  void start() {
-    world = new SnWorld(directory);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    world.close();
-  }
 
   @Test
   void aResetReSendsEveryUnchangedInvoiceAndNothingOfOtherEntities() throws Exception {

@@ -17,7 +17,6 @@ import io.mlconnector.common.audit.AuditTrail;
 import io.mlconnector.common.event.EntityType;
 import io.mlconnector.common.event.SourceSystem;
 import io.mlconnector.common.event.Topics;
-import io.mlconnector.common.tenant.RegistryTenantDirectory;
 import io.mlconnector.sandbox.servicenow.ServiceNowInstance;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,29 +29,15 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(SnPollerStackResource.class)
-class InvoicePollTest {
+class InvoicePollTest extends SnWorldTest {
   /** The supplier whose invoices the ACL tests hide. */
   private static final String HIDDEN = "HIDDEN";
 
-  @Inject RegistryTenantDirectory directory;
   @Inject AuditTrail audit;
-  SnWorld world;
-
-  @BeforeEach
-  void start() {
-    world = new SnWorld(directory);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    world.close();
-  }
 
   @Test
   void approvedInvoicesArePublishedWithTheirLinesOnceThenOnlyChanges() throws Exception {

@@ -7,14 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.mlconnector.common.event.Topics;
-import io.mlconnector.common.tenant.RegistryTenantDirectory;
 import io.mlconnector.common.tenant.Secret;
 import io.mlconnector.sandbox.servicenow.ServiceNowInstance;
 import io.mlconnector.snpoller.push.PushSignature;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -25,8 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,21 +33,8 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(SnPollerStackResource.class)
-class NotifyTest {
+class NotifyTest extends SnWorldTest {
   private static final SecureRandom RANDOM = new SecureRandom();
-
-  @Inject RegistryTenantDirectory directory;
-  SnWorld world;
-
-  @BeforeEach
-  void start() {
-    world = new SnWorld(directory);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    world.close();
-  }
 
   @Test
   void signedNotificationPollsTheInvoicesAtOnceAndTrustsNothingInIt() throws Exception {

@@ -14,7 +14,6 @@ import io.mlconnector.common.event.EntityType;
 import io.mlconnector.common.event.Topics;
 import io.mlconnector.common.kafka.EventPublisher;
 import io.mlconnector.common.kafka.PublishException;
-import io.mlconnector.common.tenant.RegistryTenantDirectory;
 import io.mlconnector.sandbox.servicenow.ServiceNowInstance;
 import io.mlconnector.snpoller.cursor.CursorStore;
 import io.mlconnector.snpoller.poll.TableRun;
@@ -36,19 +35,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(SnPollerStackResource.class)
-class PollOperationsTest {
-  @Inject RegistryTenantDirectory directory;
+class PollOperationsTest extends SnWorldTest {
   @Inject EventPublisher publisher;
   @Inject CursorStore cursors;
   @Inject TenantPollRunner runner;
   @Inject PollScheduler scheduler;
-  SnWorld world;
 
   /** Delegates to the real publisher, but "the broker" refuses pages while {@code refuse} says. */
   static final class FailingPublisher extends EventPublisher {
@@ -68,16 +63,6 @@ class PollOperationsTest {
       }
       return real.publishAndAwait(events, timeout);
     }
-  }
-
-  @BeforeEach
-  void start() {
-    world = new SnWorld(directory);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    world.close();
   }
 
   @Test

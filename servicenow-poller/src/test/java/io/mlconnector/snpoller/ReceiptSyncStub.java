@@ -6,11 +6,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
@@ -28,6 +30,8 @@ final class ReceiptSyncStub {
   private final List<Call> calls = new CopyOnWriteArrayList<>();
   private final Set<String> failing = ConcurrentHashMap.newKeySet();
   private final Map<String, Supplier<Object>> snapshots = new ConcurrentHashMap<>();
+  private final Set<String> redirecting = ConcurrentHashMap.newKeySet();
+  private final Map<String, Duration> stalling = new ConcurrentHashMap<>();
 
   private ReceiptSyncStub() {
     try {
@@ -51,9 +55,23 @@ final class ReceiptSyncStub {
                   : "POST".equals(exchange.getRequestMethod()) && !failing.contains(tenant)
                       ? 200
                       : 503;
+          if (redirecting.contains(tenant)) {
+            // If the client followed it, the stub would see a call for "<tenant>-moved".
+            exchange.getResponseHeaders().add("Location", "/polls/" + tenant + "-moved/run");
+            status = 303;
+          }
+          sleep(stalling.getOrDefault(tenant, Duration.ZERO));
           exchange.sendResponseHeaders(status, -1);
           exchange.close();
         });
+    // A stalled answer must not hold up the others.
+    server.setExecutor(
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "receipt-sync-stub");
+              t.setDaemon(true);
+              return t;
+            }));
     server.start();
   }
 
@@ -70,6 +88,24 @@ final class ReceiptSyncStub {
 
   void failFor(String tenant) {
     failing.add(tenant);
+  }
+
+  /** Answers the tenant's calls with a 303 to another tenant's run. */
+  void redirectFor(String tenant) {
+    redirecting.add(tenant);
+  }
+
+  /** Answers the tenant's calls only after {@code delay}. */
+  void stallFor(String tenant, Duration delay) {
+    stalling.put(tenant, delay);
+  }
+
+  private static void sleep(Duration delay) {
+    try {
+      Thread.sleep(delay.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   void snapshotOnCall(String tenant, Supplier<Object> snapshot) {

@@ -24,8 +24,7 @@ public class SnPollerStackResource implements QuarkusTestResourceLifecycleManage
       Map<String, String> config = new LinkedHashMap<>(SharedStack.endpoints().quarkusConfig());
       config.putAll(fixtures().install().quarkusConfig());
       config.put(
-          "mlc.servicenow.receipt-sync-url",
-          ReceiptSyncStub.instance().baseUri() + "/polls/{tenant}/run");
+          "mlc.servicenow.receipt-sync-url", ReceiptSyncStub.instance().baseUri().toString());
       config.put("mlc.servicenow.receipt-sync-token", ApiTokenFixtures.OPERATE);
       return config;
     } catch (Exception e) {

@@ -54,8 +54,7 @@ class KeyRotationTest {
     CredentialCipher activeB = new CredentialCipher(Optional.of(keys), Optional.of("b"));
     RegistryTenantDirectory afterRestart =
         new RegistryTenantDirectory(dataSource, activeB, "console");
-    KeyRotation rotation =
-        new KeyRotation(new TenantSecretStore(dataSource), activeB, afterRestart);
+    KeyRotation rotation = new KeyRotation(new TenantSecretStore(), activeB, afterRestart);
 
     RotationReport toB = rotation.rotate();
     assertThat(toB.activeKeyId()).isEqualTo("b");

@@ -18,7 +18,13 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -142,6 +148,39 @@ class TenantApiTest {
         .statusCode(409)
         .body("code", equalTo("tenant-exists"))
         .body("hint", containsString("PUT /tenants/" + id));
+  }
+
+  /** Registrations of one new id at the same time: one is created, every other is a conflict. */
+  @Test
+  void concurrentRegistrationsOfOneIdCreateItOnce() throws Exception {
+    String id = uniqueId("race");
+    ExecutorService pool = Executors.newFixedThreadPool(6);
+    try {
+      List<Future<Integer>> answers = new ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        answers.add(
+            pool.submit(
+                () ->
+                    authorized()
+                        .body(tenant(id, "pw", "sn"))
+                        .post("/tenants")
+                        .then()
+                        .extract()
+                        .statusCode()));
+      }
+      List<Integer> statuses = new ArrayList<>();
+      for (Future<Integer> a : answers) {
+        statuses.add(a.get(60, TimeUnit.SECONDS));
+      }
+      assertThat(statuses).containsOnly(201, 409).containsOnlyOnce(201);
+    } finally {
+      pool.shutdownNow();
+    }
+    authorized()
+        .get("/tenants/" + id)
+        .then()
+        .statusCode(200)
+        .body("qad.passwordKeyId", equalTo("a"));
   }
 
   @Test

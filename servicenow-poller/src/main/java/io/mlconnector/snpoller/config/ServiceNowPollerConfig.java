@@ -25,8 +25,10 @@ public interface ServiceNowPollerConfig {
     Schedule schedule();
 
     /**
-     * Called (POST) before each invoice poll of a tenant, so receipts reach QAD before the invoices
-     * that need them; {@code {tenant}} is replaced by the tenant id. Absent = no call.
+     * qad-poller's base URL (e.g. {@code http://qad-poller:8080}): its {@code POST
+     * /polls/{tenant}/run} is called before each invoice poll of a tenant, so receipts reach QAD
+     * before the invoices that need them. Absent = no call. The REST client's own settings
+     * (timeouts, redirects) are {@code quarkus.rest-client.receipt-sync.*}.
      */
     Optional<String> receiptSyncUrl();
 
@@ -36,9 +38,8 @@ public interface ServiceNowPollerConfig {
      */
     Optional<String> receiptSyncToken();
 
-    /** How long the receipt sync may take before the invoice poll goes on without it. */
-    @WithDefault("2m")
-    Duration receiptSyncTimeout();
+    /** When invoice polls stop waiting for a qad-poller that does not answer. */
+    ReceiptSyncBreaker receiptSyncBreaker();
 
     /**
      * The largest {@code sysparm_limit} a read asks for while looking past rows hidden by ACLs (it
@@ -57,6 +58,17 @@ public interface ServiceNowPollerConfig {
 
     /** Push notifications from a tenant's Business Rule. */
     PushSettings push();
+  }
+
+  /** The receipt sync's circuit breaker (common's {@code CircuitBreaker}). */
+  interface ReceiptSyncBreaker {
+    /** Calls in a row without an answer (refused, reset, timed out) that open it. */
+    @WithDefault("3")
+    int failureThreshold();
+
+    /** How long invoice polls then go on without a receipt sync before one call is tried. */
+    @WithDefault("5m")
+    Duration openFor();
   }
 
   /** Cadence per entity family (defaults from DESIGN.md). */

@@ -1,29 +1,31 @@
 package io.mlconnector.snpoller.receipt;
 
+import io.mlconnector.common.breaker.BreakerBoard;
+import io.mlconnector.common.breaker.CircuitBreaker;
 import io.mlconnector.snpoller.config.ServiceNowPollerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
 import java.util.Optional;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 /**
  * "Within a cycle, receipts are synced before invoices are pulled": asks qad-poller to poll the
- * tenant now ({@code mlc.servicenow.receipt-sync-url}, with the operate token of {@code
- * mlc.servicenow.receipt-sync-token}) and waits for it, bounded. A failure is one log line and the
- * invoice poll goes on: the writer's receipt gate keeps an invoice whose receipt is not in QAD yet
- * waiting, so this call only makes that wait shorter.
+ * tenant now ({@link QadPollerApi}, with the operate token of {@code
+ * mlc.servicenow.receipt-sync-token}) and waits for it, bounded by the client's timeouts. A failure
+ * is one log line and the invoice poll goes on: the writer's receipt gate keeps an invoice whose
+ * receipt is not in QAD yet waiting, so this call only makes that wait shorter.
+ *
+ * <p>Calls go through common's {@link CircuitBreaker}: when qad-poller gives no answer (refused,
+ * reset, timed out) several times in a row, invoice polls stop waiting for it for a while instead
+ * of each sitting out the timeout. Any HTTP answer, an error status too, shows qad-poller is up.
  */
 @ApplicationScoped
 public class ReceiptSync {
   private static final Logger LOG = Logger.getLogger(ReceiptSync.class);
-  private static final Duration CONNECT = Duration.ofSeconds(5);
 
   /** What the call did: {@code not-configured}, {@code synced} or {@code failed: <why>}. */
   public record Outcome(String status) {
@@ -35,54 +37,71 @@ public class ReceiptSync {
     }
   }
 
-  private final Optional<String> urlTemplate;
-  private final Optional<String> token;
-  private final Duration timeout;
-  private final HttpClient http;
+  private final boolean configured;
+  private final String authorization;
+  private final QadPollerApi qadPoller;
+  private final CircuitBreaker breaker;
 
-  public ReceiptSync(ServiceNowPollerConfig config) {
-    this.urlTemplate = config.servicenow().receiptSyncUrl().filter(u -> !u.isBlank());
-    this.token = config.servicenow().receiptSyncToken().filter(t -> !t.isBlank());
-    this.timeout = config.servicenow().receiptSyncTimeout();
-    this.http =
-        HttpClient.newBuilder()
-            .connectTimeout(timeout.compareTo(CONNECT) < 0 ? timeout : CONNECT)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+  public ReceiptSync(ServiceNowPollerConfig config, @RestClient QadPollerApi qadPoller) {
+    ServiceNowPollerConfig.ReceiptSyncBreaker settings = config.servicenow().receiptSyncBreaker();
+    Optional<String> url = config.servicenow().receiptSyncUrl().filter(u -> !u.isBlank());
+    if (url.filter(u -> u.contains("{")).isPresent()) {
+      throw new IllegalArgumentException(
+          "mlc.servicenow.receipt-sync-url is qad-poller's base URL (e.g. http://qad-poller:8080),"
+              + " not a template: drop the path /polls/{tenant}/run");
+    }
+    this.configured = url.isPresent();
+    this.authorization =
+        config
+            .servicenow()
+            .receiptSyncToken()
+            .filter(t -> !t.isBlank())
+            .map(t -> "Bearer " + t)
+            .orElse(null);
+    this.qadPoller = qadPoller;
+    // The fleet's own qad-poller, not a tenant's system: one breaker for all tenants, and not on
+    // the fleet's breaker board (mlc_fleet.breaker_state is per tenant and external system).
+    this.breaker =
+        new CircuitBreaker(
+            "all",
+            "qad-poller",
+            settings.failureThreshold(),
+            settings.openFor(),
+            Clock.systemUTC(),
+            ProcessingException.class::isInstance,
+            BreakerBoard.NONE);
   }
 
   public Outcome syncBeforeInvoices(String tenant) {
-    if (urlTemplate.isEmpty()) {
+    if (!configured) {
       return Outcome.NOT_CONFIGURED;
     }
-    URI uri =
-        URI.create(
-            urlTemplate
-                .get()
-                .replace("{tenant}", URLEncoder.encode(tenant, StandardCharsets.UTF_8)));
     try {
-      HttpRequest.Builder request =
-          HttpRequest.newBuilder(uri).timeout(timeout).POST(HttpRequest.BodyPublishers.noBody());
-      token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
-      HttpResponse<Void> response =
-          http.send(request.build(), HttpResponse.BodyHandlers.discarding());
-      if (response.statusCode() / 100 == 2) {
-        return Outcome.SYNCED;
-      }
-      return failed(tenant, uri, "HTTP " + response.statusCode());
-    } catch (IOException e) {
-      return failed(tenant, uri, e.getClass().getSimpleName() + " " + e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return failed(tenant, uri, "interrupted");
+      int status = breaker.call(() -> post(tenant), Integer.class);
+      return status / 100 == 2 ? Outcome.SYNCED : failed(tenant, "HTTP " + status);
+    } catch (CircuitBreaker.Open e) {
+      return failed(
+          tenant, "qad-poller gave no answer to the last calls; paused until " + e.until());
+    } catch (ProcessingException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      return failed(tenant, cause.getClass().getSimpleName() + " " + cause.getMessage());
     }
   }
 
-  private static Outcome failed(String tenant, URI uri, String why) {
+  /** The status of qad-poller's answer (a redirect is an answer too: it is not followed). */
+  private Integer post(String tenant) {
+    try (Response response = qadPoller.run(tenant, authorization)) {
+      return response.getStatus();
+    } catch (WebApplicationException e) {
+      return e.getResponse().getStatus();
+    }
+  }
+
+  private static Outcome failed(String tenant, String why) {
     LOG.warnf(
-        "receipt sync before the invoice poll of tenant %s failed (%s, %s); polling invoices"
+        "receipt sync before the invoice poll of tenant %s failed (%s); polling invoices"
             + " anyway, the receipt gate holds invoices whose receipts are missing",
-        tenant, uri, why);
+        tenant, why);
     return Outcome.failed(why);
   }
 }

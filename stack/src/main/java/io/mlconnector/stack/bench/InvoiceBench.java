@@ -58,7 +58,7 @@ final class InvoiceBench {
             "servicenow-poller",
             Map.of(
                 "MLC_SERVICENOW_RECEIPT_SYNC_URL",
-                qadPoller.baseUri() + "/polls/{tenant}/run",
+                qadPoller.baseUri().toString(),
                 "MLC_SERVICENOW_RECEIPT_SYNC_TOKEN",
                 operateToken,
                 "MLC_SERVICENOW_SCHEDULE_INVOICES",

@@ -198,9 +198,7 @@ final class ChaosRun {
     if (brokenWriter) {
       env.put("MLC_WRITER_QAD_FAULT_BLIND_RESEND", "true");
     }
-    env.put(
-        "MLC_SERVICENOW_RECEIPT_SYNC_URL",
-        fleet.service("qad-poller").baseUri() + "/polls/{tenant}/run");
+    env.put("MLC_SERVICENOW_RECEIPT_SYNC_URL", fleet.service("qad-poller").baseUri().toString());
     // Short cadences and client timeouts: the run lasts minutes, not hours.
     env.put("MLC_QAD_SCHEDULE_SUPPLIERS", "15s");
     env.put("MLC_QAD_SCHEDULE_PURCHASE_ORDERS", "10s");

@@ -90,9 +90,7 @@ public final class FleetMain {
     Map<String, String> env =
         new LinkedHashMap<>(demo ? settings.fleetEnv() : settings.upEnv(up.secrets().env()));
     // Receipts before invoices: each invoice poll first asks the QAD poller to sync the tenant.
-    env.put(
-        "MLC_SERVICENOW_RECEIPT_SYNC_URL",
-        fleet.service("qad-poller").baseUri() + "/polls/{tenant}/run");
+    env.put("MLC_SERVICENOW_RECEIPT_SYNC_URL", fleet.service("qad-poller").baseUri().toString());
     fleet.start(endpoints, env);
     Map<String, String> readiness = fleet.awaitReady(READY_TIMEOUT);
     FleetReport.printServices(fleet, readiness, out);

@@ -2,115 +2,66 @@ package io.mlconnector.console.tenant.store;
 
 import io.mlconnector.common.crypto.EncryptedSecret;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
+import jakarta.persistence.LockModeType;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import javax.sql.DataSource;
 
 /**
- * The {@code tenant_secret} table: ciphertexts only; plaintext never reaches this class. Joins
- * caller transactions.
+ * The {@code tenant_secret} table ({@link TenantSecretEntity}): ciphertexts only; plaintext never
+ * reaches this class. Writes join the caller's transaction.
  */
 @ApplicationScoped
 public class TenantSecretStore {
   /** A stored secret with the row it belongs to. */
   public record StoredSecret(String tenant, String name, EncryptedSecret secret) {}
 
-  private final DataSource dataSource;
-
-  public TenantSecretStore(DataSource dataSource) {
-    this.dataSource = dataSource;
-  }
-
+  /**
+   * Stores or replaces one secret. The tenant's row is locked first, so two changes of one tenant's
+   * secrets wait for each other instead of both inserting.
+   */
   public void put(String tenant, String name, EncryptedSecret s) {
-    String sql =
-        "insert into tenant_secret (tenant, name, key_id, nonce, ciphertext) values (?,?,?,?,?)"
-            + " on conflict (tenant, name) do update set key_id = excluded.key_id,"
-            + " nonce = excluded.nonce, ciphertext = excluded.ciphertext, updated_at = now()";
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, tenant);
-      ps.setString(2, name);
-      ps.setString(3, s.keyId());
-      ps.setBytes(4, s.nonce());
-      ps.setBytes(5, s.ciphertext());
-      ps.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot store a tenant secret: " + e.getMessage(), e);
+    TenantEntity.findById(tenant, LockModeType.PESSIMISTIC_WRITE);
+    TenantSecretEntity row = TenantSecretEntity.findById(new TenantSecretEntity.Key(tenant, name));
+    if (row == null) {
+      row = new TenantSecretEntity();
+      row.tenant = tenant;
+      row.name = name;
     }
+    row.keyId = s.keyId();
+    row.nonce = s.nonce();
+    row.ciphertext = s.ciphertext();
+    row.updatedAt = OffsetDateTime.now();
+    row.persist();
   }
 
   /** Removes one secret; false when there was none. */
   public boolean remove(String tenant, String name) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement("delete from tenant_secret where tenant = ? and name = ?")) {
-      ps.setString(1, tenant);
-      ps.setString(2, name);
-      return ps.executeUpdate() > 0;
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot remove a tenant secret: " + e.getMessage(), e);
-    }
+    return TenantSecretEntity.deleteById(new TenantSecretEntity.Key(tenant, name));
   }
 
   /** Key id per secret name, by tenant: what the API may show about secrets. */
   public Map<String, Map<String, String>> keyIdsByTenant() {
     Map<String, Map<String, String>> out = new HashMap<>();
-    String sql = "select tenant, name, key_id from tenant_secret";
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql);
-        ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        out.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
-            .put(rs.getString(2), rs.getString(3));
-      }
-      return out;
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read tenant secrets: " + e.getMessage(), e);
-    }
+    TenantSecretEntity.<TenantSecretEntity>listAll()
+        .forEach(s -> out.computeIfAbsent(s.tenant, k -> new HashMap<>()).put(s.name, s.keyId));
+    return out;
   }
 
   /** Secrets not encrypted under {@code keyId}, locked until the transaction ends. */
   public List<StoredSecret> lockNotUnderKey(String keyId) {
-    String sql =
-        "select tenant, name, key_id, nonce, ciphertext from tenant_secret where key_id <> ?"
-            + " order by tenant, name for update";
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, keyId);
-      List<StoredSecret> out = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(
-              new StoredSecret(
-                  rs.getString(1),
-                  rs.getString(2),
-                  new EncryptedSecret(rs.getString(3), rs.getBytes(4), rs.getBytes(5))));
-        }
-      }
-      return out;
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read tenant secrets: " + e.getMessage(), e);
-    }
+    return TenantSecretEntity.<TenantSecretEntity>find("keyId <> ?1 order by tenant, name", keyId)
+        .withLock(LockModeType.PESSIMISTIC_WRITE)
+        .stream()
+        .map(s -> new StoredSecret(s.tenant, s.name, s.secret()))
+        .toList();
   }
 
   public TreeSet<String> keyIdsInUse() {
     TreeSet<String> out = new TreeSet<>();
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("select distinct key_id from tenant_secret");
-        ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        out.add(rs.getString(1));
-      }
-      return out;
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read tenant secrets: " + e.getMessage(), e);
-    }
+    TenantSecretEntity.<TenantSecretEntity>listAll().forEach(s -> out.add(s.keyId));
+    return out;
   }
 }
