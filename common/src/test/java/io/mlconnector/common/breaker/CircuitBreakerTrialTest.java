@@ -8,6 +8,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -63,7 +66,40 @@ class CircuitBreakerTrialTest {
   }
 
   @Test
-  void eachTransitionIsPublishedOnceNotPerCall() throws Exception {
+  void eachTransitionIsPublishedAndLoggedOnceNotPerCall() throws Exception {
+    List<String> logged = new ArrayList<>();
+    Handler handler =
+        new Handler() {
+          @Override
+          public void publish(LogRecord r) {
+            logged.add(java.text.MessageFormat.format(r.getMessage(), r.getParameters()));
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    Logger log = Logger.getLogger(CircuitBreaker.class.getName());
+    log.addHandler(handler);
+    try {
+      callsThroughAnOutage();
+    } finally {
+      log.removeHandler(handler);
+    }
+    assertThat(published)
+        .containsSubsequence(BreakerState.CLOSED, BreakerState.OPEN, BreakerState.CLOSED);
+    assertThat(published.stream().filter(s -> s == BreakerState.OPEN).count()).isEqualTo(1);
+    assertThat(logged).hasSize(3);
+    assertThat(logged.get(0))
+        .contains("servicenow breaker of tenant acme opened (was CLOSED)")
+        .contains("last failure: 503");
+    assertThat(logged.get(1)).contains("is HALF_OPEN (was OPEN)");
+    assertThat(logged.get(2)).contains("is CLOSED (was HALF_OPEN)");
+  }
+
+  private void callsThroughAnOutage() throws Exception {
     call(() -> "first verdict");
     trip();
     for (int i = 0; i < 5; i++) {
@@ -72,9 +108,6 @@ class CircuitBreakerTrialTest {
     Thread.sleep(OPEN_FOR.toMillis() * 3);
     call(() -> "trial");
     call(() -> "after");
-    assertThat(published)
-        .containsSubsequence(BreakerState.CLOSED, BreakerState.OPEN, BreakerState.CLOSED);
-    assertThat(published.stream().filter(s -> s == BreakerState.OPEN).count()).isEqualTo(1);
   }
 
   private void trip() {
