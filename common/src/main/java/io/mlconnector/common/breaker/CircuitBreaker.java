@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.jboss.logging.Logger;
 
 /**
  * One tenant's breaker for one external system, shared by qad-client and servicenow-client: a
@@ -23,6 +24,8 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
  * what its predecessor left) goes to the {@link BreakerBoard}.
  */
 public final class CircuitBreaker {
+  private static final Logger LOG = Logger.getLogger(CircuitBreaker.class);
+
   /** Thrown by {@link #call} while the breaker holds calls back. */
   public static final class Open extends RuntimeException {
     private final transient Instant until;
@@ -163,6 +166,25 @@ public final class CircuitBreaker {
   }
 
   /**
+   * One line per transition (never per call): a tenant whose calls are held back must show in the
+   * log. A new breaker's first CLOSED verdict is not a transition.
+   */
+  private void logTransition(BreakerState from, BreakerState to, Instant until) {
+    if (from == null && to == BreakerState.CLOSED) {
+      return;
+    }
+    if (to == BreakerState.OPEN) {
+      LOG.infof(
+          "%s breaker of tenant %s opened (was %s): calls held back until %s; last failure: %s",
+          system, tenant, from == null ? "new" : from, until, lastFailure);
+    } else {
+      LOG.infof(
+          "%s breaker of tenant %s is %s (was %s)",
+          system, tenant, to, from == null ? "new" : from);
+    }
+  }
+
+  /**
    * Publishes the state when it differs from the last one published, or when {@code reopened} (a
    * pause that may have moved the open-until time).
    */
@@ -172,11 +194,12 @@ public final class CircuitBreaker {
       return;
     }
     long at = System.nanoTime();
+    Instant until = openUntil();
     if (now != published) {
       sinceNanos = at;
+      logTransition(published, now, until);
     }
     published = now;
-    Instant until = openUntil();
     Duration left =
         now == BreakerState.OPEN && until != null
             ? Duration.between(clock.instant(), until)

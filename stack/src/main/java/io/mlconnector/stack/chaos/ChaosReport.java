@@ -22,6 +22,7 @@ final class ChaosReport {
   private final long seed;
   private final boolean selfTest;
   private Map<String, Object> triage = Map.of();
+  private Map<String, Object> diagnostics = Map.of();
 
   ChaosReport(
       ChaosVerdict verdict,
@@ -44,6 +45,15 @@ final class ChaosReport {
    */
   ChaosReport withTriage(Map<String, Object> connectorView) {
     this.triage = connectorView;
+    return this;
+  }
+
+  /**
+   * What the fleet held when the verdict failed ({@link FailureTriage}): where the lost records
+   * stopped. Empty on a pass.
+   */
+  ChaosReport withDiagnostics(Map<String, Object> fleetView) {
+    this.diagnostics = fleetView;
     return this;
   }
 
@@ -90,6 +100,9 @@ final class ChaosReport {
     }
     out.put("violations", named);
     out.put("connector_view_for_triage", triage);
+    if (!diagnostics.isEmpty()) {
+      out.put("diagnostics", diagnostics);
+    }
     return out;
   }
 

@@ -125,6 +125,9 @@ final class ChaosRun {
               options.seed(),
               options.selfTest());
       report.withTriage(quiet.connectorView());
+      if (!verdict.passed()) {
+        report.withDiagnostics(FailureTriage.collect(verdict, endpoints, fleet, state, out));
+      }
       report.print(out);
       report.write(state.resolve("chaos.json"));
       out.println("written to " + state.resolve("chaos.json") + "; service logs in " + logs);

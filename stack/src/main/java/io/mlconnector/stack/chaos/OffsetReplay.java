@@ -20,7 +20,9 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * An offset-reset replay the way the chart's replay Job does it: with the consumers stopped, each
  * of the fleet's consumer groups has its committed offsets go back to the first record at or after
- * a point in time, through Kafka's admin API. The caller stops and restarts the consumers.
+ * a point in time, through Kafka's admin API; only back, never forward (a group behind that time
+ * keeps its offset, unlike {@code kafka-consumer-groups --to-datetime}, which would skip the
+ * records in between). The caller stops and restarts the consumers.
  */
 final class OffsetReplay {
   private OffsetReplay() {}
@@ -110,8 +112,14 @@ final class OffsetReplay {
             return;
           }
           long offset = found.get(tp).offset();
-          // No record at or after the time: nothing to replay on that partition.
-          target.put(tp, new OffsetAndMetadata(offset >= 0 ? offset : current.offset()));
+          // No record at or after the time: nothing to replay on that partition. A group still
+          // behind the time (a partition held at a failing record, or lagging) stays where it is:
+          // moving it forward would skip, never replay, every record in between (a full chaos run
+          // lost 9,262 records that way, silently).
+          target.put(
+              tp,
+              new OffsetAndMetadata(
+                  offset >= 0 ? Math.min(offset, current.offset()) : current.offset()));
         });
     if (target.isEmpty()) {
       return 0;

@@ -65,6 +65,47 @@ class OffsetReplayTest {
     }
   }
 
+  /**
+   * A replay only ever goes back: a group still behind the replay's time (its partition held at a
+   * failing record while later records arrived) keeps its offset instead of jumping forward past
+   * records it never handled. A full chaos run lost 9,262 records (the records after an unreadable
+   * one held while the dead-letter topic was down) when the replay moved the writer forward.
+   */
+  @Test
+  void neverMovesAGroupThatIsBehindTheTimeForward(@TempDir Path dir) throws Exception {
+    try (LocalStack stack = new LocalStack(dir, (StackEndpoints) null)) {
+      StackEndpoints endpoints = stack.start();
+      TopicProbe probe = new TopicProbe(endpoints);
+      for (int i = 0; i < 3; i++) {
+        probe.send(Topics.SN_UPSERT, "acme|same", "{}".getBytes(StandardCharsets.UTF_8));
+      }
+      Thread.sleep(50);
+      Instant between = Instant.now();
+      Thread.sleep(50);
+      for (int i = 3; i < 6; i++) {
+        probe.send(Topics.SN_UPSERT, "acme|same", "{}".getBytes(StandardCharsets.UTF_8));
+      }
+      try (Admin admin = Admin.create(endpoints.kafkaAdminSettings())) {
+        Map<TopicPartition, OffsetAndMetadata> atStart = new HashMap<>();
+        endOffsets(admin, Topics.SN_UPSERT)
+            .keySet()
+            .forEach(tp -> atStart.put(tp, new OffsetAndMetadata(0)));
+        admin.alterConsumerGroupOffsets(WRITER_GROUP, atStart).all().get();
+
+        OffsetReplay.rewind(
+            endpoints.kafkaAdminSettings(),
+            between,
+            FleetFaults.CONSUMER_GROUPS,
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+
+        assertThat(committedSum(admin, WRITER_GROUP)).isZero();
+        assertThat(endOffsets(admin, Topics.SN_UPSERT).values().stream())
+            .extracting(OffsetAndMetadata::offset)
+            .contains(6L); // the six records are there, none of them skipped by the replay
+      }
+    }
+  }
+
   /** The groups the chaos run rewinds are exactly those the chart's replay Job can reset. */
   @Test
   void theFleetsGroupsAreTheChartsReplayGroups() throws Exception {

@@ -11,8 +11,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 
 /**
  * What the consumers ask before and after handling a poll: which keys already have records waiting
@@ -22,10 +24,15 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class Deferral {
+  private static final Logger LOG = Logger.getLogger(Deferral.class);
+
   private final DeferredQueue queue;
   private final AuditTrail audit;
   private final MeterRegistry metrics;
   private final boolean enabled;
+
+  /** (lane|tenant)s this process deferred records of since their queue was last empty. */
+  private final Set<String> deferring = ConcurrentHashMap.newKeySet();
 
   public Deferral(
       DeferredQueue queue, AuditTrail audit, MeterRegistry metrics, WriterConfig config) {
@@ -77,6 +84,7 @@ public class Deferral {
       return;
     }
     queue.append(lane, events, why.apply(events.get(0)));
+    started(lane, events, why);
     if (!audited) {
       count(lane, events);
       return;
@@ -97,6 +105,36 @@ public class Deferral {
                                     "deferred, replayed in order once the target answers: "
                                         + why.apply(e)))));
     count(lane, events);
+  }
+
+  /** One line when a tenant's records start to wait, not one per record. */
+  private void started(
+      String lane, List<ConsumedEvent> events, Function<ConsumedEvent, String> why) {
+    for (ConsumedEvent e : events) {
+      String tenant = e.event().tenant();
+      if (deferring.add(lane + "|" + tenant)) {
+        LOG.infof(
+            "tenant %s: deferring its %s records while the target is unavailable (replayed in"
+                + " order once it answers): %s",
+            tenant, lane, why.apply(e));
+      }
+    }
+  }
+
+  /**
+   * The tenant's queue in this lane was found empty after a replay: the next deferred record starts
+   * a new episode (and is logged).
+   */
+  public void drained(String lane, String tenant) {
+    deferring.remove(lane + "|" + tenant);
+  }
+
+  /**
+   * Every tenant of the lane not in {@code waiting} has an empty queue (e.g. replayed elsewhere).
+   */
+  public void drainedExcept(String lane, Set<String> waiting) {
+    deferring.removeIf(
+        k -> k.startsWith(lane + "|") && !waiting.contains(k.substring(lane.length() + 1)));
   }
 
   private void count(String lane, List<ConsumedEvent> events) {

@@ -10,6 +10,7 @@ import io.mlconnector.writer.deferral.DeferredQueue.Deferred;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -28,6 +29,9 @@ public class DeferredReplay {
   private static final Logger LOG = Logger.getLogger(DeferredReplay.class);
   private static final int MAX_BATCHES_PER_TICK = 20;
 
+  /** A queue whose oldest records fail this long is logged as stalled (see StalledQueues). */
+  private static final Duration STALLED_AFTER = Duration.ofMinutes(2);
+
   private final Instance<DeferredLane> lanes;
   private final DeferredQueue queue;
   private final ReplayLock lock;
@@ -36,6 +40,8 @@ public class DeferredReplay {
   private final WriterConfig.Deferral config;
   private final int maxAttempts;
   private final ReplayBackoff backoff;
+  private final Deferral deferral;
+  private final StalledQueues stalled = new StalledQueues(STALLED_AFTER);
   private final Set<String> replayAlone = new HashSet<>();
 
   public DeferredReplay(
@@ -45,7 +51,8 @@ public class DeferredReplay {
       RecordParker parker,
       MeterRegistry metrics,
       WriterConfig config,
-      KafkaConfig kafka) {
+      KafkaConfig kafka,
+      Deferral deferral) {
     this.lanes = lanes;
     this.queue = queue;
     this.lock = lock;
@@ -54,6 +61,7 @@ public class DeferredReplay {
     this.config = config.deferral();
     this.maxAttempts = kafka.consumer().maxAttempts();
     this.backoff = new ReplayBackoff(this.config.retryBackoff(), this.config.maxRetryBackoff());
+    this.deferral = deferral;
   }
 
   @Scheduled(
@@ -72,7 +80,9 @@ public class DeferredReplay {
   /** One pass over every lane's tenants whose pause is over. */
   public synchronized void runOnce() {
     for (DeferredLane lane : lanes) {
-      for (String tenant : queue.tenantsWaiting(lane.name())) {
+      Set<String> waiting = queue.tenantsWaiting(lane.name());
+      deferral.drainedExcept(lane.name(), waiting);
+      for (String tenant : waiting) {
         if (backoff.due(lane.name(), tenant)) {
           lock.tryWith(lane.name(), tenant, () -> replayTenant(lane, tenant));
         }
@@ -82,19 +92,39 @@ public class DeferredReplay {
 
   private void replayTenant(DeferredLane lane, String tenant) {
     String key = lane.name() + "|" + tenant;
+    int replayed = 0;
+    try {
+      replayed = replayBatches(lane, tenant, key);
+    } finally {
+      if (replayed > 0) {
+        LOG.infof("tenant %s: replayed %d deferred %s records", tenant, replayed, lane.name());
+      }
+    }
+  }
+
+  /** Up to {@link #MAX_BATCHES_PER_TICK} batches; returns how many records left the queue. */
+  private int replayBatches(DeferredLane lane, String tenant, String key) {
+    int replayed = 0;
     for (int round = 0; round < MAX_BATCHES_PER_TICK; round++) {
       boolean alone = replayAlone.contains(key);
       List<Deferred> batch = queue.oldest(lane.name(), tenant, alone ? 1 : config.replayBatch());
       if (batch.isEmpty()) {
         backoff.succeeded(lane.name(), tenant);
-        return;
+        deferral.drained(lane.name(), tenant);
+        stalled.moved(lane.name(), tenant);
+        if (replayed > 0) {
+          LOG.infof(
+              "tenant %s: every deferred %s record replayed, its queue is empty",
+              tenant, lane.name());
+        }
+        return replayed;
       }
       List<ConsumedEvent> kept;
       try {
         kept = lane.replay(batch.stream().map(Deferred::event).toList());
       } catch (Exception e) {
         failed(lane, tenant, key, batch.get(0), alone, e);
-        return;
+        return replayed;
       }
       replayAlone.remove(key);
       Set<Object> keptAt = new HashSet<>();
@@ -105,15 +135,27 @@ public class DeferredReplay {
               .map(Deferred::id)
               .toList();
       queue.remove(handled);
+      replayed += handled.size();
       metrics
           .counter("mlc.writer.deferred.replayed", "lane", lane.name(), "tenant", tenant)
           .increment(handled.size());
-      if (!kept.isEmpty()) {
+      if (kept.isEmpty()) {
+        stalled.moved(lane.name(), tenant);
+        backoff.succeeded(lane.name(), tenant);
+      } else if (handled.isEmpty()) {
+        ConsumedEvent first = kept.get(0);
+        stalled.stuck(
+            lane.name(), tenant, kept.size(), first.event().sourceId() + " at " + first.where());
         backoff.paused(lane.name(), tenant);
-        return; // the target is still unavailable: try again after the pause
+        return replayed; // the target is still unavailable: try again after the pause
+      } else {
+        // The target answers but failed some (e.g. an answer lost on the way): go on at once with
+        // what still waits. Pausing here drained a queue of thousands a few records per 30 s.
+        stalled.moved(lane.name(), tenant);
+        backoff.progressed(lane.name(), tenant);
       }
-      backoff.succeeded(lane.name(), tenant);
     }
+    return replayed;
   }
 
   private void failed(

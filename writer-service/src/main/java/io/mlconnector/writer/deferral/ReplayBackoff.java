@@ -51,6 +51,18 @@ final class ReplayBackoff {
     return failures;
   }
 
+  /**
+   * Records went through although others failed: the target answers, so the next pause starts short
+   * again; the count of the oldest record's failures in a row is kept.
+   */
+  synchronized void progressed(String lane, String tenant) {
+    String key = lane + "|" + tenant;
+    State s = states.get(key);
+    if (s != null) {
+      states.put(key, new State(0, System.nanoTime(), s.headId(), s.headFailures()));
+    }
+  }
+
   synchronized void succeeded(String lane, String tenant) {
     states.remove(lane + "|" + tenant);
   }
