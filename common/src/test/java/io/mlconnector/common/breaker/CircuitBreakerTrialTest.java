@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * transition is published once, not per call.
  */
 class CircuitBreakerTrialTest {
-  private static final Duration OPEN_FOR = Duration.ofMillis(50);
+  private static final Duration OPEN_FOR = Duration.ofSeconds(1);
 
   private final List<BreakerState> published = new ArrayList<>();
   private final CircuitBreaker breaker =
