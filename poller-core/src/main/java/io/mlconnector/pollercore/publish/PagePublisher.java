@@ -88,9 +88,11 @@ public class PagePublisher {
                           r -> new PublishedVersion(r.recordKey(), r.contentHash(), r.modifiedAt()))
                       .toList(),
                   cursorAfter);
+              List<AuditEntry> rows = new ArrayList<>(outgoing.size());
               for (int i = 0; i < outgoing.size(); i++) {
-                audit.record(auditEntry(outgoing.get(i), fresh.get(i), acks.get(i)));
+                rows.add(auditEntry(outgoing.get(i), fresh.get(i), acks.get(i)));
               }
+              audit.recordAll(rows); // one JDBC batch per page
             });
     return new PageOutcome(fresh.size(), records.size() - fresh.size());
   }

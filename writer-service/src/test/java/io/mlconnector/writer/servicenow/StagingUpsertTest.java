@@ -108,7 +108,10 @@ class StagingUpsertTest {
     }
 
     assertThat(s.rows()).hasSize(25);
-    assertThat(s.calls("GET", "table/" + SUPPLIERS)).isEqualTo(3); // ceil(25 / batch size 10)
+    // ceil(25 / batch size 10) = 3 in one poll; 4 when the consumer's poll caught the producer's
+    // batch half-written (e.g. 12 + 13; seen on loaded machines). StagingCallBudgetTest counts
+    // per poll exactly.
+    assertThat(s.calls("GET", "table/" + SUPPLIERS)).isBetween(3L, 4L);
   }
 
   @Test
