@@ -4,7 +4,6 @@ import static io.mlconnector.snclient.SimulatedTenants.SUPPLIERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mlconnector.sandbox.servicenow.ServiceNowInstance;
-import io.mlconnector.sandbox.servicenow.ServiceNowSimulator;
 import io.mlconnector.sandbox.servicenow.fault.FaultSwitches.SubRequestFault;
 import io.mlconnector.snclient.error.ServiceNowException;
 import io.mlconnector.snclient.model.BatchReadResult;
@@ -14,13 +13,10 @@ import io.mlconnector.snclient.model.ServiceNowRecord;
 import io.mlconnector.snclient.query.EncodedQuery;
 import io.mlconnector.snclient.query.TableQuery;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -29,23 +25,9 @@ import org.junit.jupiter.api.Timeout;
  * handled like the same Table API call: reads and updates retried, an insert never resent.
  */
 @QuarkusTest
-class BatchCallsTest {
-  static ServiceNowSimulator sim;
-
-  @Inject ServiceNowClients clients;
-
-  @BeforeAll
-  static void startSimulator() {
-    sim = ServiceNowSimulator.start(0);
-  }
-
-  @AfterAll
-  static void stopSimulator() {
-    sim.close();
-  }
-
+class BatchCallsTest extends SimulatorTest {
   private ServiceNowClient client(String name) {
-    return clients.forTenant(SimulatedTenants.tenant(sim, name, true));
+    return client(name, true);
   }
 
   private static TableQuery byIds(List<String> ids, int pageSize) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mlconnector.sandbox.servicenow.ServiceNowInstance;
-import io.mlconnector.sandbox.servicenow.ServiceNowSimulator;
 import io.mlconnector.snclient.error.ServiceNowAccessDeniedException;
 import io.mlconnector.snclient.error.ServiceNowAuthException;
 import io.mlconnector.snclient.error.ServiceNowRejectedException;
@@ -16,32 +15,15 @@ import io.mlconnector.snclient.model.TablePage;
 import io.mlconnector.snclient.query.EncodedQuery;
 import io.mlconnector.snclient.query.TableQuery;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class ServiceNowClientTest {
-  static ServiceNowSimulator sim;
-
-  @Inject ServiceNowClients clients;
-
-  @BeforeAll
-  static void startSimulator() {
-    sim = ServiceNowSimulator.start(0);
-  }
-
-  @AfterAll
-  static void stopSimulator() {
-    sim.close();
-  }
-
+class ServiceNowClientTest extends SimulatorTest {
   private ServiceNowClient client(String name) {
-    return clients.forTenant(SimulatedTenants.tenant(sim, name, false));
+    return client(name, false);
   }
 
   @Test

@@ -5,36 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mlconnector.sandbox.servicenow.ServiceNowInstance;
-import io.mlconnector.sandbox.servicenow.ServiceNowSimulator;
 import io.mlconnector.snclient.error.ServiceNowException;
 import io.mlconnector.snclient.error.ServiceNowResponseFormatException;
 import io.mlconnector.snclient.error.ServiceNowUnavailableException;
 import io.mlconnector.snclient.query.TableQuery;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class ServiceNowFaultsTest {
-  static ServiceNowSimulator sim;
-
-  @Inject ServiceNowClients clients;
-
-  @BeforeAll
-  static void startSimulator() {
-    sim = ServiceNowSimulator.start(0);
-  }
-
-  @AfterAll
-  static void stopSimulator() {
-    sim.close();
-  }
-
+class ServiceNowFaultsTest extends SimulatorTest {
   private ServiceNowClient client(String name) {
-    return clients.forTenant(SimulatedTenants.tenant(sim, name, false));
+    return client(name, false);
   }
 
   @Test

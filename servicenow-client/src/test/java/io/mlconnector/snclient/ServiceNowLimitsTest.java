@@ -10,12 +10,10 @@ import com.sun.net.httpserver.HttpServer;
 import io.mlconnector.common.tenant.Secret;
 import io.mlconnector.common.tenant.Tenant;
 import io.mlconnector.sandbox.servicenow.ServiceNowInstance;
-import io.mlconnector.sandbox.servicenow.ServiceNowSimulator;
 import io.mlconnector.snclient.error.ServiceNowException;
 import io.mlconnector.snclient.error.ServiceNowUnavailableException;
 import io.mlconnector.snclient.query.TableQuery;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -30,30 +28,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The bounds of one call: Retry-After cap, answer size, pages per query, no token redirects. */
 @QuarkusTest
-class ServiceNowLimitsTest {
-  static ServiceNowSimulator sim;
-
-  @Inject ServiceNowClients clients;
-
+class ServiceNowLimitsTest extends SimulatorTest {
   private HttpServer stub;
   private final List<String> stubHits = new CopyOnWriteArrayList<>();
-
-  @BeforeAll
-  static void startSimulator() {
-    sim = ServiceNowSimulator.start(0);
-  }
-
-  @AfterAll
-  static void stopSimulator() {
-    sim.close();
-  }
 
   @AfterEach
   void stopStub() {
@@ -66,7 +48,7 @@ class ServiceNowLimitsTest {
   void retryAfterAboveTheCapOpensTheBreakerInsteadOfHoldingTheThread() {
     String name = SimulatedTenants.uniqueId();
     ServiceNowInstance sn = SimulatedTenants.ready(sim, name);
-    ServiceNowClient client = clients.forTenant(SimulatedTenants.tenant(sim, name, false));
+    ServiceNowClient client = client(name, false);
     client.query(TableQuery.of(SUPPLIERS));
     sn.counters().reset();
     sn.faults().rateLimitStorm(1, 86400);
@@ -142,7 +124,7 @@ class ServiceNowLimitsTest {
     for (int i = 0; i < 30; i++) {
       sn.insert(SUPPLIERS, Map.of("u_external_id", "V" + i));
     }
-    ServiceNowClient client = clients.forTenant(SimulatedTenants.tenant(sim, name, false));
+    ServiceNowClient client = client(name, false);
 
     // Test config: mlc.servicenow.max-pages-per-query=20; 30 rows at one per page is too many.
     assertThatThrownBy(() -> client.queryAll(TableQuery.of(SUPPLIERS).pageSize(1)))

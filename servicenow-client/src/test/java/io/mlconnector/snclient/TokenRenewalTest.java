@@ -4,32 +4,14 @@ import static io.mlconnector.snclient.SimulatedTenants.SUPPLIERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mlconnector.sandbox.servicenow.ServiceNowInstance;
-import io.mlconnector.sandbox.servicenow.ServiceNowSimulator;
 import io.mlconnector.snclient.query.TableQuery;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Token requests the sandbox counts: per token lifetime, not per call, and ahead of expiry. */
 @QuarkusTest
-class TokenRenewalTest {
-  static ServiceNowSimulator sim;
-
-  @Inject ServiceNowClients clients;
-
-  @BeforeAll
-  static void startSimulator() {
-    sim = ServiceNowSimulator.start(0);
-  }
-
-  @AfterAll
-  static void stopSimulator() {
-    sim.close();
-  }
-
+class TokenRenewalTest extends SimulatorTest {
   private ServiceNowInstance instance(String name, Duration tokenLifetime) {
     return sim.addInstance(name)
         .addUser("svc.integration", "pw", "sn_fcms_intg.integration_user")
@@ -41,7 +23,7 @@ class TokenRenewalTest {
   void aTokenShorterThanTheRefreshSkewIsStillReusedAcrossCalls() {
     String name = SimulatedTenants.uniqueId();
     ServiceNowInstance sn = instance(name, Duration.ofSeconds(20));
-    ServiceNowClient client = clients.forTenant(SimulatedTenants.tenant(sim, name, false));
+    ServiceNowClient client = client(name, false);
 
     for (int i = 0; i < 20; i++) {
       client.query(TableQuery.of(SUPPLIERS));
@@ -56,7 +38,7 @@ class TokenRenewalTest {
   void aTokenIsRenewedBeforeItExpiresNotOnlyAfterA401() throws InterruptedException {
     String name = SimulatedTenants.uniqueId();
     ServiceNowInstance sn = instance(name, Duration.ofSeconds(8));
-    ServiceNowClient client = clients.forTenant(SimulatedTenants.tenant(sim, name, false));
+    ServiceNowClient client = client(name, false);
     client.query(TableQuery.of(SUPPLIERS));
 
     // Past half of its life but well before expiry: the next call renews it first.
