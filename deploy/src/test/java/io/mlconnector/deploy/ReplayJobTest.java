@@ -41,6 +41,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReplayJobTest {
   private static final String GROUP = "mlc-writer-receipts";
+
+  /** No test here commits for it: on a fresh broker, a group that does not exist. */
+  private static final String UNUSED_GROUP = "mlc-writer-qad";
+
   private static final String RENDERED_TOPIC = "qad.po.changed";
   private static final int BEFORE = 5;
   private static final int AFTER = 5;
@@ -93,6 +97,23 @@ class ReplayJobTest {
     }
   }
 
+  @Test
+  void aGroupThatNeverCommittedIsNotWaitedForAndStartsAtTheTime() throws Exception {
+    try (Admin admin = Admin.create(stack.kafkaAdminSettings())) {
+      givenRecordsBeforeAndAfterTheTime(admin);
+
+      String output = runJob(UNUSED_GROUP, false);
+
+      assertThat(committed(admin, UNUSED_GROUP))
+          .as("job output:%n%s", output)
+          .containsExactlyInAnyOrderEntriesOf(
+              Map.of(0, (long) BEFORE, 1, (long) BEFORE, 2, (long) BEFORE));
+      assertThat(output)
+          .contains(topic + " partition 0: " + BEFORE + " (no committed offset")
+          .doesNotContain("waiting for group");
+    }
+  }
+
   /** Offsets 0..BEFORE-1 an hour before the time, BEFORE.. a minute after, on each partition. */
   private void givenRecordsBeforeAndAfterTheTime(Admin admin) throws Exception {
     admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
@@ -125,8 +146,12 @@ class ReplayJobTest {
   }
 
   private Map<Integer, Long> committed(Admin admin) throws Exception {
+    return committed(admin, GROUP);
+  }
+
+  private Map<Integer, Long> committed(Admin admin, String group) throws Exception {
     Map<TopicPartition, OffsetAndMetadata> all =
-        admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata().get();
+        admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
     return all.entrySet().stream()
         .filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
         .collect(Collectors.toMap(e -> e.getKey().partition(), e -> e.getValue().offset()));
@@ -134,11 +159,15 @@ class ReplayJobTest {
 
   /** Renders the Job for the probe topic and runs its script; returns what it printed. */
   private String runJob(boolean dryRun) throws Exception {
+    return runJob(GROUP, dryRun);
+  }
+
+  private String runJob(String group, boolean dryRun) throws Exception {
     Path bin = shims();
     Map<String, Object> job =
         HelmChart.template()
             .set("replay.enabled", true)
-            .set("replay.group", GROUP)
+            .set("replay.group", group)
             .set("replay.topics[0]", RENDERED_TOPIC)
             .set("replay.toDatetime", DATETIME.format(at))
             .set("replay.dryRun", dryRun)
@@ -167,7 +196,7 @@ class ReplayJobTest {
             .redirectOutput(log.toFile());
     Map<String, String> env = builder.environment();
     env.put("KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrap());
-    env.put("GROUP", GROUP);
+    env.put("GROUP", group);
     env.put("WAIT_SECONDS", "30");
     env.put("TMPDIR", Files.createDirectories(work.resolve("tmp")).toString());
     env.putAll(kafkaLogin());
