@@ -146,7 +146,7 @@ CLI; the secret stays in the pod's environment and an emptyDir, never in the man
 {{- define "mlc.kafkaCliPreamble" -}}
 set -eu
 BIN={{ .Values.kafkaCli.binDir | quote }}
-CLIENT_CONFIG=/tmp/client.properties
+CLIENT_CONFIG="${TMPDIR:-/tmp}/client.properties"
 {
   echo "security.protocol=${MLC_KAFKA_SECURITY_PROTOCOL}"
   if [ -n "${MLC_KAFKA_SASL_USERNAME:-}" ]; then

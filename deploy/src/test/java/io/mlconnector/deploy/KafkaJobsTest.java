@@ -154,9 +154,10 @@ class KafkaJobsTest {
     assertThat(script)
         .contains("kafka-consumer-groups.sh --reset-offsets --group \"$GROUP\"")
         .contains("--topic 'sn.upsert'")
-        .contains("--to-datetime '2025-01-31T06:00:00.000Z'")
-        .contains("--execute")
-        .contains("--describe --group \"$GROUP\" --state");
+        .contains("--to-datetime '2025-01-31T06:00:00.000Z' --dry-run")
+        .contains("--describe --group \"$GROUP\" --state")
+        .contains("--describe --group \"$GROUP\" > ")
+        .contains("--from-file \"$PLAN/plan.csv\" --execute");
   }
 
   @Test
@@ -173,7 +174,12 @@ class KafkaJobsTest {
       assertThat(script).contains("--topic '" + topic + "'");
     }
     assertThat(script).doesNotContain("--topic 'sn.upsert'");
-    assertThat(script).contains("--to-offset 0").contains("--dry-run").doesNotContain("--execute");
+    assertThat(script)
+        .contains("--to-offset 0")
+        .contains("--dry-run")
+        .doesNotContain("--execute")
+        .doesNotContain("--to-datetime")
+        .doesNotContain("--from-file");
   }
 
   @Test
