@@ -3,13 +3,14 @@ package io.mlconnector.qadclient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mlconnector.common.auth.TenantTokens;
 import io.mlconnector.common.breaker.BreakerBoard;
 import io.mlconnector.common.breaker.CircuitBreaker;
 import io.mlconnector.common.event.EntityType;
 import io.mlconnector.common.ratelimit.TenantRateLimits;
 import io.mlconnector.common.retry.CallGuard;
 import io.mlconnector.common.tenant.Tenant;
-import io.mlconnector.qadclient.auth.TokenManager;
+import io.mlconnector.qadclient.auth.QadTokens;
 import io.mlconnector.qadclient.browse.BrowseMapping;
 import io.mlconnector.qadclient.browse.BrowsePage;
 import io.mlconnector.qadclient.browse.BrowseQuery;
@@ -18,9 +19,12 @@ import io.mlconnector.qadclient.http.QadTransport.Answer;
 import io.mlconnector.qadclient.http.RequestBody;
 import io.mlconnector.qadclient.http.TenantUrl;
 import io.mlconnector.qadclient.invoice.SupplierInvoiceResult;
+import io.quarkus.oidc.client.OidcClient;
+import io.quarkus.oidc.client.OidcClients;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +35,7 @@ import java.util.regex.Pattern;
  * circuit breaker and error mapping live below this class; callers see domain types and {@link
  * QadException}s. Thread-safe; get instances from {@link QadClients}.
  */
-public final class QadClient {
+public final class QadClient implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final java.util.Set<Integer> TRANSIENT = java.util.Set.of(408, 409, 423, 425);
 
@@ -44,11 +48,13 @@ public final class QadClient {
   private final TenantUrl url;
   private final BrowseMapping mapping;
   private final QadTransport transport;
-  private final TokenManager tokens;
+  private final OidcClient oidc;
+  private final TenantTokens tokens;
   private final CircuitBreaker breaker;
   private final BrowseRows rows;
 
   private QadClient(
+      OidcClients oidcClients,
       Tenant t,
       QadClientSettings settings,
       BrowseMapping mapping,
@@ -77,10 +83,18 @@ public final class QadClient {
         new CallGuard(t.id(), TenantRateLimits.QAD, settings.retryPolicy(), rateLimits, breaker);
     this.transport =
         new QadTransport(t.id(), t.qad().workspace(), http, settings, guard, userAgent);
+    URI tokenUri = url.resolve("oauth/token");
+    this.oidc = QadTokens.oidcClient(oidcClients, t.id(), t.qad(), tokenUri, settings);
+    // Renewal at tokenRefreshRatio of the lifetime only: no fixed skew, which a short token is
+    // below.
     this.tokens =
-        new TokenManager(
-            t.id(), t.qad(), url.resolve("oauth/token"), settings.tokenRefreshRatio(), clock);
-    tokens.useTransport(transport);
+        new TenantTokens(
+            oidc,
+            settings.tokenRefreshRatio(),
+            Duration.ZERO,
+            settings.requestTimeout(),
+            clock,
+            new QadTokens.Failures(t.id(), t.qad(), tokenUri));
     this.rows = new BrowseRows(t.id());
   }
 
@@ -88,11 +102,23 @@ public final class QadClient {
    * A client that knows only its own 429s (tools, tests): see the overload for the fleet's. Its
    * rate limits run on the system clock, as the retries wait in real time.
    *
-   * @param clock token expiry and the breaker's long pauses run on it (tests move it)
+   * @param oidcClients makes the tenant's token client (password grant, see {@link QadTokens})
+   * @param clock token renewal and the breaker's long pauses run on it (tests move it)
    */
   public static QadClient create(
-      Tenant tenant, QadClientSettings settings, BrowseMapping mapping, Clock clock) {
-    return create(tenant, settings, mapping, clock, TenantRateLimits.local(), DEFAULT_USER_AGENT);
+      OidcClients oidcClients,
+      Tenant tenant,
+      QadClientSettings settings,
+      BrowseMapping mapping,
+      Clock clock) {
+    return create(
+        oidcClients,
+        tenant,
+        settings,
+        mapping,
+        clock,
+        TenantRateLimits.local(),
+        DEFAULT_USER_AGENT);
   }
 
   /**
@@ -100,19 +126,22 @@ public final class QadClient {
    * @param userAgent names the calling service on every request
    */
   public static QadClient create(
+      OidcClients oidcClients,
       Tenant tenant,
       QadClientSettings settings,
       BrowseMapping mapping,
       Clock clock,
       TenantRateLimits rateLimits,
       String userAgent) {
-    return create(tenant, settings, mapping, clock, rateLimits, userAgent, BreakerBoard.NONE);
+    return create(
+        oidcClients, tenant, settings, mapping, clock, rateLimits, userAgent, BreakerBoard.NONE);
   }
 
   /**
    * @param breakers where the tenant's breaker publishes its state changes (the fleet's status)
    */
   public static QadClient create(
+      OidcClients oidcClients,
       Tenant tenant,
       QadClientSettings settings,
       BrowseMapping mapping,
@@ -120,7 +149,18 @@ public final class QadClient {
       TenantRateLimits rateLimits,
       String userAgent,
       BreakerBoard breakers) {
-    return new QadClient(tenant, settings, mapping, clock, rateLimits, userAgent, breakers);
+    return new QadClient(
+        oidcClients, tenant, settings, mapping, clock, rateLimits, userAgent, breakers);
+  }
+
+  /** Closes the tenant's OIDC client; the QAD client is not used afterwards. */
+  @Override
+  public void close() {
+    try {
+      oidc.close();
+    } catch (java.io.IOException | RuntimeException e) {
+      // Nothing to recover: the client is being dropped.
+    }
   }
 
   public String tenant() {

@@ -5,6 +5,8 @@ import io.mlconnector.common.ratelimit.TenantRateLimits;
 import io.mlconnector.common.tenant.Tenant;
 import io.mlconnector.qadclient.browse.BrowseMapping;
 import io.mlconnector.qadclient.config.QadClientConfig;
+import io.quarkus.oidc.client.OidcClients;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.nio.file.Path;
@@ -23,6 +25,7 @@ public class QadClients {
   private record Entry(Tenant.Qad qad, boolean sandbox, QadClient client) {}
 
   private final Map<String, Entry> clients = new ConcurrentHashMap<>();
+  private final OidcClients oidcClients;
   private final QadClientSettings settings;
   private final BrowseMapping mapping;
   private final TenantRateLimits rateLimits;
@@ -35,13 +38,16 @@ public class QadClients {
    * @param breakers where the tenants' breakers publish their state (common's database-backed
    *     bean); without one the state stays in this process
    * @param application the service's name, sent as {@code User-Agent: ml-connector/<name>}
+   * @param oidcClients makes each tenant's token client at runtime (password grant)
    */
   public QadClients(
+      OidcClients oidcClients,
       QadClientConfig config,
       Instance<TenantRateLimits> rateLimits,
       Instance<BreakerBoard> breakers,
       @ConfigProperty(name = "quarkus.application.name", defaultValue = "ml-connector")
           String application) {
+    this.oidcClients = oidcClients;
     this.rateLimits = rateLimits.isResolvable() ? rateLimits.get() : TenantRateLimits.local();
     this.breakers = breakers.isResolvable() ? breakers.get() : BreakerBoard.NONE;
     this.userAgent = QadClient.DEFAULT_USER_AGENT + "/" + application;
@@ -72,25 +78,38 @@ public class QadClients {
     return clients
         .compute(
             tenant.id(),
-            (id, e) ->
-                e != null && e.qad().equals(tenant.qad()) && e.sandbox() == tenant.sandbox()
-                    ? e
-                    : new Entry(tenant.qad(), tenant.sandbox(), create(tenant, settings)))
+            (id, e) -> {
+              if (e != null && e.qad().equals(tenant.qad()) && e.sandbox() == tenant.sandbox()) {
+                return e;
+              }
+              if (e != null) {
+                e.client().close();
+              }
+              return new Entry(tenant.qad(), tenant.sandbox(), create(tenant, settings));
+            })
         .client();
   }
 
   /**
    * A new, uncached client with its own settings (the console's ping uses shorter timeouts),
-   * sharing the fleet's rate limits and this service's name.
+   * sharing the fleet's rate limits and this service's name. The caller closes it.
    */
   public QadClient create(Tenant tenant, QadClientSettings settings) {
     return QadClient.create(
-        tenant, settings, mapping, Clock.systemUTC(), rateLimits, userAgent, breakers);
+        oidcClients, tenant, settings, mapping, Clock.systemUTC(), rateLimits, userAgent, breakers);
   }
 
   /** Forgets a tenant's client (tenant removed, or its breaker should be reset). */
   public void evict(String tenantId) {
-    clients.remove(tenantId);
+    Entry e = clients.remove(tenantId);
+    if (e != null) {
+      e.client().close();
+    }
+  }
+
+  @PreDestroy
+  void closeAll() {
+    clients.values().forEach(e -> e.client().close());
   }
 
   public BrowseMapping mapping() {

@@ -10,6 +10,7 @@ import io.mlconnector.common.ratelimit.TenantRateLimits;
 import io.mlconnector.common.testing.FleetDatabase;
 import io.mlconnector.qadclient.browse.BrowseMapping;
 import io.mlconnector.qadclient.browse.BrowseQuery;
+import io.quarkus.test.junit.QuarkusTest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * service's row in common's {@code mlc_fleet.breaker_state} says OPEN with the reason and until
  * when; a trial call after QAD recovered closes it, and the row says CLOSED.
  */
+@QuarkusTest
 class BreakerBoardTest {
   @RegisterExtension static final FleetDatabase database = new FleetDatabase();
   private final SandboxQad sandbox = new SandboxQad("board", Duration.ofHours(1));
@@ -42,6 +44,7 @@ class BreakerBoardTest {
     DataSource db = database.dataSource();
     QadClient client =
         QadClient.create(
+            SandboxQad.oidc(),
             sandbox.tenant,
             SandboxQad.settings()
                 .withBackoff(1, Duration.ofMillis(1), Duration.ofMillis(1))

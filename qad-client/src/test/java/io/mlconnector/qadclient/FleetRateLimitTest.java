@@ -10,6 +10,7 @@ import io.mlconnector.common.ratelimit.TenantRateLimits;
 import io.mlconnector.common.testing.FleetDatabase;
 import io.mlconnector.qadclient.browse.BrowseMapping;
 import io.mlconnector.qadclient.browse.BrowseQuery;
+import io.quarkus.test.junit.QuarkusTest;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Retry-After has passed. Judged by the simulator, which counts per User-Agent every call that
  * arrives while a tenant's Retry-After runs.
  */
+@QuarkusTest
 class FleetRateLimitTest {
   @RegisterExtension static final FleetDatabase database = new FleetDatabase();
   private final SandboxQad sandbox = new SandboxQad("fleet", Duration.ofHours(1));
@@ -98,6 +100,7 @@ class FleetRateLimitTest {
 
   private QadClient client(String service, TenantRateLimits limits) {
     return QadClient.create(
+        SandboxQad.oidc(),
         sandbox.tenant,
         SandboxQad.settings(),
         BrowseMapping.defaults(),

@@ -7,6 +7,7 @@ import io.mlconnector.qadclient.browse.BrowsePage;
 import io.mlconnector.qadclient.browse.BrowseQuery;
 import io.mlconnector.qadclient.browse.QadRecord;
 import io.mlconnector.sandbox.qad.QadEntity;
+import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+@QuarkusTest
 class QadBrowseTest {
   private final SandboxQad sandbox = new SandboxQad("browse", Duration.ofHours(1));
   private final QadClient client = sandbox.client();

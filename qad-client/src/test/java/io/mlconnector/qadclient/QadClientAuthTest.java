@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpServer;
 import io.mlconnector.common.event.EntityType;
 import io.mlconnector.qadclient.browse.BrowseQuery;
+import io.quarkus.test.junit.QuarkusTest;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+@QuarkusTest
 class QadClientAuthTest {
   private static final String TOKEN = "POST /oauth/token";
   private static final String BROWSE = "GET /api/qracore/browses";
@@ -90,8 +92,8 @@ class QadClientAuthTest {
 
     assertThat(page.rows()).hasSize(5);
     assertThat(sandbox.calls(BROWSE)).as("one 401, one retry").isEqualTo(3);
-    // The refresh token was revoked too: refresh refused, then the password grant.
-    assertThat(sandbox.calls(TOKEN)).isEqualTo(3);
+    // One renewal after the 401: the password grant again.
+    assertThat(sandbox.calls(TOKEN)).isEqualTo(2);
   }
 
   @Test
@@ -111,14 +113,13 @@ class QadClientAuthTest {
   @Test
   void tokenRejectedEvenWhenFreshGivesOneRetryThenAClearError() throws Exception {
     AtomicInteger apiCalls = new AtomicInteger();
+    AtomicInteger tokenCalls = new AtomicInteger();
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext(
         "/",
         exchange -> {
           boolean token = exchange.getRequestURI().getPath().endsWith("/oauth/token");
-          if (!token) {
-            apiCalls.incrementAndGet();
-          }
+          (token ? tokenCalls : apiCalls).incrementAndGet();
           byte[] body =
               (token
                       ? "{\"access_token\":\"a\",\"refresh_token\":\"r\",\"expires_in\":3600}"
@@ -138,8 +139,49 @@ class QadClientAuthTest {
           .hasMessageContaining("freshly issued token")
           .hasMessageContaining("workspace id");
       assertThat(apiCalls.get()).isEqualTo(2);
+      assertThat(tokenCalls.get()).as("one renewal after the first 401").isEqualTo(2);
     } finally {
       server.stop(0);
+    }
+  }
+
+  @Test
+  void aThrottledGrantWaitsAndIsTriedAgainLikeAnyCall() {
+    sandbox.qad.faults().setRetryAfterSeconds(1).setThrottleRequests(1);
+    QadClient client = sandbox.client();
+
+    var page = client.browse(EntityType.SUPPLIER, BrowseQuery.all(1, 5));
+
+    assertThat(page.rows()).hasSize(5);
+    assertThat(sandbox.calls(TOKEN)).as("429, then the token").isEqualTo(2);
+    assertThat(sandbox.calls(BROWSE)).isEqualTo(1);
+  }
+
+  @Test
+  void aRedirectFromTheTokenEndpointIsNotFollowed() throws Exception {
+    AtomicInteger elsewhere = new AtomicInteger();
+    HttpServer target = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    target.createContext(
+        "/",
+        exchange -> {
+          elsewhere.incrementAndGet();
+          exchange.sendResponseHeaders(200, -1);
+          exchange.close();
+        });
+    target.start();
+    try {
+      sandbox.qad.faults().setTokenRedirect("http://127.0.0.1:" + target.getAddress().getPort());
+      QadClient client = sandbox.client();
+
+      assertThatThrownBy(() -> client.browse(EntityType.SUPPLIER, BrowseQuery.all(1, 5)))
+          .isInstanceOf(QadAuthException.class)
+          .hasMessageContaining("HTTP 303")
+          .hasMessageContaining("not followed");
+      assertThat(sandbox.calls(TOKEN)).as("one grant, answered 303").isEqualTo(1);
+      assertThat(elsewhere.get()).as("the password grant never went to the redirect").isZero();
+      assertThat(sandbox.calls(BROWSE)).as("no call without a token").isZero();
+    } finally {
+      target.stop(0);
     }
   }
 }

@@ -6,12 +6,14 @@ import static org.awaitility.Awaitility.await;
 
 import io.mlconnector.common.event.EntityType;
 import io.mlconnector.qadclient.browse.BrowseQuery;
+import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+@QuarkusTest
 class QadClientFaultTest {
   /** The breaker's open time: short, as the breaker waits it out in real time. */
   private static final Duration BREAKER_DELAY = Duration.ofMillis(500);

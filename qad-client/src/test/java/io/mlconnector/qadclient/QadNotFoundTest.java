@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mlconnector.common.event.EntityType;
 import io.mlconnector.qadclient.browse.BrowseQuery;
+import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
  * A 404 with a plain-text body (a wrong tenant URL, a proxy's error page) is reported as "not
  * found", pointing at the URL, not as a corrupt JSON answer.
  */
+@QuarkusTest
 class QadNotFoundTest {
   private final SandboxQad sandbox = new SandboxQad("notfound", Duration.ofHours(1));
 

@@ -9,6 +9,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.mlconnector.common.event.EntityType;
 import io.mlconnector.common.http.RetryAfter;
 import io.mlconnector.qadclient.browse.BrowseQuery;
+import io.quarkus.test.junit.QuarkusTest;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Bounds of the transport: Retry-After cap, answer size limit, breaker trials. */
+@QuarkusTest
 class QadTransportLimitsTest {
   private static final String BROWSE = "GET /api/qracore/browses";
   private final SandboxQad sandbox = new SandboxQad("limits", Duration.ofHours(1));

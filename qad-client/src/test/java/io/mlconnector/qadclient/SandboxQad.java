@@ -11,6 +11,8 @@ import io.mlconnector.sandbox.qad.QadTenantConfig;
 import io.mlconnector.sandbox.qad.SettableClock;
 import io.mlconnector.sandbox.seed.SeedData;
 import io.mlconnector.sandbox.seed.SeedSize;
+import io.quarkus.arc.Arc;
+import io.quarkus.oidc.client.OidcClients;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,7 +56,7 @@ final class SandboxQad implements AutoCloseable {
    * time (SmallRye's), so its rate limits run on the system clock.
    */
   QadClient client(Tenant t, QadClientSettings s) {
-    return QadClient.create(t, s, BrowseMapping.defaults(), clock);
+    return QadClient.create(oidc(), t, s, BrowseMapping.defaults(), clock);
   }
 
   /**
@@ -62,12 +64,22 @@ final class SandboxQad implements AutoCloseable {
    */
   QadClient clientOnSimulatorClock() {
     return QadClient.create(
+        oidc(),
         tenant,
         settings(),
         BrowseMapping.defaults(),
         clock,
         new LocalRateLimits(RequestBudgets.NONE, clock),
         QadClient.DEFAULT_USER_AGENT);
+  }
+
+  /**
+   * The OIDC client factory of the Quarkus test application the test runs in
+   * ({@code @QuarkusTest}): the clients' tokens go through quarkus-oidc-client, which needs its
+   * runtime.
+   */
+  static OidcClients oidc() {
+    return Arc.container().instance(OidcClients.class).get();
   }
 
   static QadClientSettings settings() {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mlconnector.sandbox.http.LostAnswer;
 import io.mlconnector.sandbox.qad.FaultSwitches;
 import io.mlconnector.sandbox.qad.NewPurchaseOrder;
+import io.quarkus.test.junit.QuarkusTest;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+@QuarkusTest
 class SupplierInvoiceClientTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final SandboxQad sandbox = new SandboxQad("invoices", Duration.ofHours(1));

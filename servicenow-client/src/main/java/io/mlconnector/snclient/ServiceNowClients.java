@@ -1,12 +1,13 @@
 package io.mlconnector.snclient;
 
+import io.mlconnector.common.auth.TenantTokens;
 import io.mlconnector.common.breaker.BreakerBoard;
 import io.mlconnector.common.breaker.CircuitBreaker;
 import io.mlconnector.common.ratelimit.TenantRateLimits;
 import io.mlconnector.common.retry.CallGuard;
 import io.mlconnector.common.retry.RetryPolicy;
 import io.mlconnector.common.tenant.Tenant;
-import io.mlconnector.snclient.auth.TenantTokens;
+import io.mlconnector.snclient.auth.TokenFailures;
 import io.mlconnector.snclient.config.ServiceNowClientConfig;
 import io.mlconnector.snclient.http.InstancePaths;
 import io.mlconnector.snclient.http.ServiceNowCallObserver;
@@ -127,12 +128,12 @@ public class ServiceNowClients {
     OidcClient oidc = oidcClients.newClient(oidcConfig).await().atMost(config.requestTimeout());
     TenantTokens tokens =
         new TenantTokens(
-            tenant.id(),
             oidc,
             config.token().refreshAt(),
             config.token().refreshSkew(),
             config.requestTimeout(),
-            Clock.systemUTC());
+            Clock.systemUTC(),
+            new TokenFailures(tenant.id()));
     CircuitBreaker breaker =
         new CircuitBreaker(
             tenant.id(),

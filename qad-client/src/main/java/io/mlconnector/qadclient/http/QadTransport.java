@@ -2,6 +2,7 @@ package io.mlconnector.qadclient.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import io.mlconnector.common.auth.TenantTokens;
 import io.mlconnector.common.breaker.CircuitBreaker;
 import io.mlconnector.common.http.BoundedAnswers;
 import io.mlconnector.common.retry.Attempt;
@@ -32,18 +33,12 @@ import java.net.http.HttpResponse;
  * <p>A {@link #create} POST that may have been applied (no answer, a 5xx, an unreadable 2xx) is
  * never re-sent: it ends in {@link QadOutcomeUnknownException} and the caller looks the record up
  * before sending again. A POST refused before QAD acted on it (connection refused, 401, 429) goes
- * again. Answers with status below 500 other than 401/429 are returned for the caller to interpret.
+ * again, as does any call whose token could not be fetched (it was never sent). Answers with status
+ * below 500 other than 401/429 are returned for the caller to interpret.
  */
 public final class QadTransport {
   /** A parsed answer; {@code body} is a JSON node (possibly missing/null for empty bodies). */
   public record Answer(int status, JsonNode body) {}
-
-  /** Where bearer tokens come from; told when QAD rejected one. */
-  public interface TokenSource {
-    String accessToken();
-
-    void rejected(String accessToken);
-  }
 
   private final String tenant;
   private final String workspace;
@@ -76,7 +71,7 @@ public final class QadTransport {
    *
    * @param body request body and its content type, or {@code null} for none
    */
-  public Answer call(String method, URI uri, RequestBody body, TokenSource tokens) {
+  public Answer call(String method, URI uri, RequestBody body, TenantTokens tokens) {
     return guarded(Resend.of(method), method, uri, body, tokens);
   }
 
@@ -85,20 +80,12 @@ public final class QadTransport {
    * refused, 401, 429) are repeated; anything that may have been applied ends in {@link
    * QadOutcomeUnknownException}.
    */
-  public Answer create(URI uri, RequestBody body, TokenSource tokens) {
+  public Answer create(URI uri, RequestBody body, TenantTokens tokens) {
     return guarded(Resend.NEVER, "POST", uri, body, tokens);
   }
 
-  /**
-   * A token grant, made while the call that needs the token is under way (that call's verdict is
-   * the breaker's). A POST that may be resent: a second grant duplicates nothing.
-   */
-  public Answer grant(URI uri, RequestBody body) {
-    return guard.callInside(Resend.ALLOWED, a -> attempt("POST", uri, body, null, a), Answer.class);
-  }
-
   private Answer guarded(
-      Resend resend, String method, URI uri, RequestBody body, TokenSource tokens) {
+      Resend resend, String method, URI uri, RequestBody body, TenantTokens tokens) {
     try {
       return guard.call(resend, a -> attempt(method, uri, body, tokens, a), Answer.class);
     } catch (CircuitBreaker.Open e) {
@@ -127,7 +114,7 @@ public final class QadTransport {
   }
 
   private Answer attempt(
-      String method, URI uri, RequestBody body, TokenSource tokens, Attempt attempt) {
+      String method, URI uri, RequestBody body, TenantTokens tokens, Attempt attempt) {
     String what = method + " " + uri.getPath();
     boolean resendable = attempt.resend() == Resend.ALLOWED;
     String token = tokens == null ? null : tokens.accessToken();

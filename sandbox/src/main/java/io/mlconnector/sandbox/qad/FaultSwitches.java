@@ -21,6 +21,7 @@ public final class FaultSwitches {
   private final AtomicInteger refusedWrites = new AtomicInteger();
   private volatile int refusedWriteStatus = 409;
   private final AmbiguousWrites ambiguousWrites = new AmbiguousWrites();
+  private volatile String tokenRedirect;
 
   /** Endpoint key of the supplier-invoice POST in {@link #ambiguousWrites()}. */
   public static final String SUPPLIER_INVOICE_POST = "supplier_invoice_post";
@@ -31,6 +32,20 @@ public final class FaultSwitches {
    */
   public AmbiguousWrites ambiguousWrites() {
     return ambiguousWrites;
+  }
+
+  /**
+   * Where the token endpoint sends its callers instead of issuing a token (303 See Other with this
+   * {@code Location}), as a misconfigured proxy or login page does; {@code null}: off. A client
+   * that followed it would carry the service account's password there.
+   */
+  public String getTokenRedirect() {
+    return tokenRedirect;
+  }
+
+  public FaultSwitches setTokenRedirect(String location) {
+    this.tokenRedirect = location;
+    return this;
   }
 
   /** Extra delay before every API answer. */

@@ -14,6 +14,10 @@ final class OAuthEndpoint {
   private OAuthEndpoint() {}
 
   static SimResponse token(QadTenant tenant, SimRequest request) {
+    String redirect = tenant.faults().getTokenRedirect();
+    if (redirect != null) {
+      return SimResponse.empty(303).withHeader("Location", redirect);
+    }
     Map<String, String> form = request.form();
     QadTenantConfig config = tenant.config();
     if (!config.clientId().equals(form.get("client_id"))) {

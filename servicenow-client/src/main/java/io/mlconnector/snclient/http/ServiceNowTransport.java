@@ -1,5 +1,6 @@
 package io.mlconnector.snclient.http;
 
+import io.mlconnector.common.auth.TenantTokens;
 import io.mlconnector.common.breaker.BreakerBoard;
 import io.mlconnector.common.breaker.CircuitBreaker;
 import io.mlconnector.common.http.BoundedAnswers;
@@ -9,7 +10,6 @@ import io.mlconnector.common.retry.CallGuard;
 import io.mlconnector.common.retry.Resend;
 import io.mlconnector.common.retry.ThrottledBeyondCap;
 import io.mlconnector.common.retry.TryAgain;
-import io.mlconnector.snclient.auth.TenantTokens;
 import io.mlconnector.snclient.error.ServiceNowAuthException;
 import io.mlconnector.snclient.error.ServiceNowErrors;
 import io.mlconnector.snclient.error.ServiceNowException;

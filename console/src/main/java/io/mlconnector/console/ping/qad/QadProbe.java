@@ -62,6 +62,12 @@ public class QadProbe {
       notTried(sink, browseChecks());
       return;
     }
+    try (client) {
+      probe(tenant, client, sink);
+    }
+  }
+
+  private void probe(Tenant tenant, QadClient client, CheckSink sink) {
     List<EntityType> entities = entities();
     QadFailure first = browse(client, entities.get(0));
     if (!QadChecks.tokenAndWorkspace(tenant, first, sink)) {
