@@ -1,7 +1,6 @@
 package io.mlconnector.it;
 
 import io.mlconnector.stack.ApiTokenFixtures;
-import io.mlconnector.stack.Ports;
 import io.mlconnector.stack.SharedStack;
 import io.mlconnector.stack.StackEndpoints;
 import io.mlconnector.stack.TenantFixtures;
@@ -24,10 +23,12 @@ import java.util.Map;
 final class RunningFleet implements AutoCloseable {
   static final String REGISTRY_SCHEMA = "registry_it";
   private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+  private static final int RESTARTS_WHILE_STARTING = 2;
 
   private final StackEndpoints stack = SharedStack.endpoints();
   private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
   private final Map<String, String> env = new LinkedHashMap<>();
+  private final Map<String, Map<String, String>> startedWith = new LinkedHashMap<>();
 
   RunningFleet(Map<String, String> extraEnv) {
     env.put("MLC_TENANT_REGISTRY_SCHEMA", REGISTRY_SCHEMA);
@@ -52,31 +53,51 @@ final class RunningFleet implements AutoCloseable {
     return this;
   }
 
-  /** (Re)starts one service on a fresh port. */
+  /** (Re)starts one service on a port it chooses. */
   ServiceProcess startService(String name) throws Exception {
     return startService(name, Map.of());
   }
 
-  /** (Re)starts one service on a fresh port with extra settings for this start only. */
+  /** (Re)starts one service on a port it chooses, with extra settings for this start only. */
   ServiceProcess startService(String name, Map<String, String> extra) throws Exception {
     ServiceProcess service =
-        new ServiceProcess(name, Ports.free(), Path.of("target", "it-logs", name + ".log"));
+        new ServiceProcess(
+            name, ServiceProcess.ANY_PORT, Path.of("target", "it-logs", name + ".log"));
     // Each service logs in to Kafka as its own principal, so the fleet runs under the ACLs.
     Map<String, String> all = new LinkedHashMap<>(stack.serviceEnv(name));
     all.putAll(env);
     all.putAll(extra);
     service.start(SharedStack.projectRoot(), all);
     services.put(name, service);
+    startedWith.put(name, all);
     return service;
   }
 
-  void awaitReady(ServiceProcess service) throws InterruptedException {
+  /**
+   * Waits until the service is ready. Like a pod's restart policy, a service that exits while
+   * starting (on a loaded machine, e.g. no database connection within the pool's acquisition
+   * timeout) is started again, up to twice; what its log said goes to the test's output.
+   */
+  void awaitReady(ServiceProcess service) throws Exception {
     long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+    int restarts = 0;
     String state = service.readiness();
     while (!state.equals("UP")) {
-      if (state.equals("EXITED") || System.nanoTime() > deadline) {
+      if (state.equals("EXITED") && restarts < RESTARTS_WHILE_STARTING) {
+        restarts++;
+        System.out.printf(
+            "%s exited while starting; starting it again. Its log ended:%n%s%n",
+            service.name(), service.logTail());
+        service.start(SharedStack.projectRoot(), startedWith.get(service.name()));
+      } else if (state.equals("EXITED") || System.nanoTime() > deadline) {
         throw new IllegalStateException(
-            service.name() + " not ready (" + state + "); see " + service.log().toAbsolutePath());
+            service.name()
+                + " not ready ("
+                + state
+                + "); see "
+                + service.log().toAbsolutePath()
+                + ", which ends:\n"
+                + service.logTail());
       }
       Thread.sleep(300);
       state = service.readiness();

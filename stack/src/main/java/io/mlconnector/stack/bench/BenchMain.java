@@ -5,7 +5,6 @@ import io.mlconnector.sandbox.SandboxTenant;
 import io.mlconnector.sandbox.seed.SeedData;
 import io.mlconnector.sandbox.servicenow.traffic.LatencyModel;
 import io.mlconnector.stack.LocalStack;
-import io.mlconnector.stack.Ports;
 import io.mlconnector.stack.SharedStack;
 import io.mlconnector.stack.StackEndpoints;
 import io.mlconnector.stack.TenantFixtures;
@@ -160,14 +159,16 @@ public final class BenchMain {
       Map<String, String> env,
       List<AutoCloseable> open)
       throws Exception {
-    ServiceProcess service = new ServiceProcess(name, Ports.free(), logOf(root, name, open));
+    ServiceProcess service =
+        new ServiceProcess(name, ServiceProcess.ANY_PORT, logOf(root, name, open));
     Map<String, String> all = new LinkedHashMap<>(stack.serviceEnv(name));
     all.putAll(env);
     service.start(root, all);
     open.add(0, service);
     while (!service.readiness().equals("UP")) {
       if (service.readiness().equals("EXITED")) {
-        throw new IllegalStateException(name + " exited; see " + service.log());
+        throw new IllegalStateException(
+            name + " exited; see " + service.log() + ", which ends:\n" + service.logTail());
       }
       Thread.sleep(300);
     }

@@ -2,10 +2,12 @@ package io.mlconnector.stack.fleet;
 
 import io.mlconnector.stack.KafkaLogins;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,22 +15,37 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One fleet service running as its own JVM from its packaged Quarkus app, logging to a file, and
  * told the launcher's pid so it exits when the launcher dies.
+ *
+ * <p>Port {@link #ANY_PORT} lets the service bind a free port itself and learns it from the log's
+ * "Listening on" line: a port picked beforehand and handed over can be taken by another process
+ * (any outgoing connection uses the same ephemeral range) before the JVM binds it.
  */
 public final class ServiceProcess implements AutoCloseable {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+  /** Let the service choose its port; {@link #port()} is known once it listens. */
+  public static final int ANY_PORT = 0;
+
+  private static final Pattern LISTENING = Pattern.compile("Listening on: https?://[^\\s]*:(\\d+)");
+  private static final int TAIL_LINES = 40;
+
   private final String name;
-  private final int port;
+  private final int requestedPort;
   private final Path log;
+  private volatile int port;
+  private long logStart;
   private Process process;
 
   public ServiceProcess(String name, int port, Path log) {
     this.name = name;
+    this.requestedPort = port;
     this.port = port;
     this.log = log;
   }
@@ -37,12 +54,20 @@ public final class ServiceProcess implements AutoCloseable {
     return name;
   }
 
+  /** The port it listens on; 0 while a service that chose its own has not said it yet. */
   public int port() {
+    if (port == ANY_PORT) {
+      port = listeningPort();
+    }
     return port;
   }
 
   public URI baseUri() {
-    return URI.create("http://127.0.0.1:" + port);
+    int known = port();
+    if (known == ANY_PORT) {
+      throw new IllegalStateException(name + " is not listening yet; wait until it is ready");
+    }
+    return URI.create("http://127.0.0.1:" + known);
   }
 
   public Path log() {
@@ -56,6 +81,8 @@ public final class ServiceProcess implements AutoCloseable {
       throw new IllegalStateException(jar + " is missing: build first (./mlc build)");
     }
     Files.createDirectories(log.getParent());
+    logStart = process != null && Files.exists(log) ? Files.size(log) : 0;
+    port = requestedPort;
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar"));
@@ -79,6 +106,9 @@ public final class ServiceProcess implements AutoCloseable {
     if (process == null || !process.isAlive()) {
       return "EXITED";
     }
+    if (port() == ANY_PORT) {
+      return "STARTING";
+    }
     try {
       HttpResponse<String> r =
           HTTP.send(
@@ -92,6 +122,38 @@ public final class ServiceProcess implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return "STARTING";
+    }
+  }
+
+  /**
+   * The last lines this start logged, for an error message: why a service exited is in its log, and
+   * a CI report shows the message, not the file.
+   */
+  public String logTail() {
+    List<String> lines = linesSinceStart(false);
+    return String.join("\n", lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size()));
+  }
+
+  private int listeningPort() {
+    for (String line : linesSinceStart(true)) {
+      Matcher m = LISTENING.matcher(line);
+      if (m.find()) {
+        return Integer.parseInt(m.group(1));
+      }
+    }
+    return ANY_PORT;
+  }
+
+  /** Up to 1 MB of what this start logged: its first (head) or last part. */
+  private List<String> linesSinceStart(boolean head) {
+    try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
+      long from = Math.min(logStart, file.length());
+      byte[] bytes = new byte[(int) Math.min(file.length() - from, 1 << 20)];
+      file.seek(head ? from : file.length() - bytes.length);
+      file.readFully(bytes);
+      return new String(bytes, StandardCharsets.UTF_8).lines().toList();
+    } catch (IOException e) {
+      return List.of();
     }
   }
 
