@@ -1,5 +1,6 @@
 package io.mlconnector.common.kafka;
 
+import io.mlconnector.common.retry.GrowingDelay;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -34,7 +35,8 @@ import org.jboss.logging.Logger;
  */
 public final class EventConsumerLoop implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(EventConsumerLoop.class);
-  private static final Duration MAX_LOOP_BACKOFF = Duration.ofSeconds(30);
+  private static final GrowingDelay LOOP_BACKOFF =
+      new GrowingDelay(Duration.ofMillis(400), Duration.ofSeconds(30));
 
   private final Consumer<String, byte[]> consumer;
   private final LoopSettings settings;
@@ -96,7 +98,7 @@ public final class EventConsumerLoop implements AutoCloseable {
           rewindPending = true;
           trouble = Failures.describe(e);
           LOG.errorf(e, "consumer %s failed; rewinding to committed offsets", settings.groupId());
-          sleep(backoff(failures));
+          sleep(LOOP_BACKOFF.nth(failures));
         }
       }
     } finally {
@@ -151,11 +153,6 @@ public final class EventConsumerLoop implements AutoCloseable {
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
       assigned.set(true);
     }
-  }
-
-  static Duration backoff(int failures) {
-    long millis = Math.min(MAX_LOOP_BACKOFF.toMillis(), 200L << Math.min(failures, 10));
-    return Duration.ofMillis(millis / 2 + (long) (Math.random() * millis / 2));
   }
 
   private static void sleep(Duration d) {

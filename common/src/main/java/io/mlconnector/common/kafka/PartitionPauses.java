@@ -1,11 +1,11 @@
 package io.mlconnector.common.kafka;
 
+import io.mlconnector.common.retry.GrowingDelay;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 
@@ -15,21 +15,17 @@ import org.apache.kafka.common.TopicPartition;
  * consumer thread.
  */
 final class PartitionPauses {
-  private final Duration initial;
-  private final Duration max;
+  private final GrowingDelay delay;
   private final Map<TopicPartition, Integer> failures = new HashMap<>();
   private final Map<TopicPartition, Long> pausedUntil = new HashMap<>();
 
   PartitionPauses(Duration initial, Duration max) {
-    this.initial = initial;
-    this.max = max;
+    this.delay = new GrowingDelay(initial, max);
   }
 
   void pause(Consumer<?, ?> consumer, TopicPartition p) {
     int n = failures.merge(p, 1, Integer::sum);
-    long ceiling = Math.min(max.toMillis(), initial.toMillis() << Math.min(n - 1, 20));
-    long wait = ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1);
-    pausedUntil.put(p, System.nanoTime() + Duration.ofMillis(wait).toNanos());
+    pausedUntil.put(p, System.nanoTime() + delay.nth(n).toNanos());
     consumer.pause(Set.of(p));
   }
 

@@ -136,12 +136,8 @@ final class RetryAfterBackoff implements CustomBackoffStrategy {
     return wait.plusMillis(random.applyAsLong(RETRY_AFTER_JITTER_MILLIS));
   }
 
-  /** The n-th delay (1-based) of the exponential schedule, between half and all of its ceiling. */
+  /** The n-th delay (1-based) of the exponential schedule. */
   Duration exponential(int n) {
-    long ceiling =
-        Math.min(
-            policy.backoffMax().toMillis(), policy.backoffBase().toMillis() << Math.min(n - 1, 20));
-    long half = ceiling / 2;
-    return Duration.ofMillis(half + random.applyAsLong(ceiling - half));
+    return new GrowingDelay(policy.backoffBase(), policy.backoffMax()).nth(n, random);
   }
 }

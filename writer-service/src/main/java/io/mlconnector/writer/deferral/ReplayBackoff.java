@@ -1,9 +1,9 @@
 package io.mlconnector.writer.deferral;
 
+import io.mlconnector.common.retry.GrowingDelay;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Per (lane, tenant): when the next replay is due (a pause that doubles while the target stays
@@ -13,13 +13,11 @@ import java.util.concurrent.ThreadLocalRandom;
 final class ReplayBackoff {
   private record State(int pauses, long dueAt, long headId, int headFailures) {}
 
-  private final Duration initial;
-  private final Duration max;
+  private final GrowingDelay delay;
   private final Map<String, State> states = new HashMap<>();
 
   ReplayBackoff(Duration initial, Duration max) {
-    this.initial = initial;
-    this.max = max;
+    this.delay = new GrowingDelay(initial, max);
   }
 
   synchronized boolean due(String lane, String tenant) {
@@ -68,8 +66,6 @@ final class ReplayBackoff {
   }
 
   private long dueAfter(int pauses) {
-    long ceiling = Math.min(max.toMillis(), initial.toMillis() << Math.min(pauses - 1, 20));
-    long wait = ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1);
-    return System.nanoTime() + Duration.ofMillis(wait).toNanos();
+    return System.nanoTime() + delay.nth(pauses).toNanos();
   }
 }
