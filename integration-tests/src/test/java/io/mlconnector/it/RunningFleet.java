@@ -35,6 +35,9 @@ final class RunningFleet implements AutoCloseable {
     env.put("MLC_CRYPTO_KEYS", TenantFixtures.CRYPTO_KEYS);
     env.put("MLC_CRYPTO_ACTIVE_KEY_ID", TenantFixtures.CRYPTO_KEY_ID);
     env.putAll(ApiTokenFixtures.env());
+    // Several services start at once beside the stack and the tests' JVM on 2 shared cores:
+    // Flyway's first connection can take longer than the pool's default 5 s acquisition timeout.
+    env.put("QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "30S");
     env.putAll(extraEnv);
   }
 
