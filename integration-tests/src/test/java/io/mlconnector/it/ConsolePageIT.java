@@ -71,6 +71,8 @@ class ConsolePageIT {
     for (String name : List.of("writer-service", "qad-poller")) {
       fleet.startService(name);
     }
+    // the receipt sync URL below is where qad-poller listens, known once it is ready
+    fleet.awaitReady(fleet.service("qad-poller"));
     fleet.startService(
         "servicenow-poller",
         Map.of(
@@ -78,7 +80,7 @@ class ConsolePageIT {
             fleet.service("qad-poller").baseUri().toString(),
             "MLC_SERVICENOW_RECEIPT_SYNC_TOKEN",
             ApiTokenFixtures.OPERATE));
-    for (String name : List.of("writer-service", "qad-poller", "servicenow-poller")) {
+    for (String name : List.of("writer-service", "servicenow-poller")) {
       fleet.awaitReady(fleet.service(name));
     }
     send("console", "/tenants", "POST", JSON.writeValueAsString(body(tenant(FLOWING))));
