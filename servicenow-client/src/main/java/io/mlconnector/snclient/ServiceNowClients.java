@@ -23,7 +23,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
@@ -40,7 +39,6 @@ public class ServiceNowClients {
   private final OidcClients oidcClients;
   private final ServiceNowClientConfig config;
   private final ServiceNowCallObserver observer;
-  private final HttpClient http;
   private final Fleet fleet;
   private final Map<String, Entry> clients = new ConcurrentHashMap<>();
 
@@ -83,12 +81,6 @@ public class ServiceNowClients {
     this.config = config;
     this.observer =
         (tenant, endpoint, status) -> observers.forEach(o -> o.onCall(tenant, endpoint, status));
-    this.http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(config.connectTimeout())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
   }
 
   /** The tenant's client; the same instance for as long as its ServiceNow settings stay equal. */
@@ -158,11 +150,13 @@ public class ServiceNowClients {
     ServiceNowTransport transport =
         new ServiceNowTransport(
             tenant.id(),
-            http,
             tokens,
             guard,
             new TransportLimits(
-                config.requestTimeout(), config.retry().retryAfterCap(), config.maxBodyBytes()),
+                config.connectTimeout(),
+                config.requestTimeout(),
+                config.retry().retryAfterCap(),
+                config.maxBodyBytes()),
             observer,
             fleet.userAgent());
     BatchApi batchApi =

@@ -27,7 +27,8 @@ import javax.net.ssl.SSLSession;
  * exhaust the heap of a service that serves every tenant. The body has a deadline too: the JDK
  * client's request timeout ends when the headers arrive, so a server that sends headers and then
  * stalls would hold the calling (consumer) thread forever; here the whole answer must arrive within
- * twice the request's timeout (headers within one, the JDK's rule). Both external clients use it.
+ * twice the request's timeout (headers within one, the JDK's rule). {@link ExternalHttp} sends
+ * through it.
  */
 public final class BoundedAnswers {
   private BoundedAnswers() {}
@@ -67,7 +68,7 @@ public final class BoundedAnswers {
    * @throws TooLarge when the answer is over {@code limit} bytes
    * @throws HttpTimeoutException when the headers or the body do not arrive in time
    */
-  public static <T> HttpResponse<T> send(
+  static <T> HttpResponse<T> send(
       HttpClient http, HttpRequest request, long limit, Function<byte[], T> decode)
       throws IOException, InterruptedException, TooLarge {
     CompletableFuture<HttpResponse<Body>> exchange =
