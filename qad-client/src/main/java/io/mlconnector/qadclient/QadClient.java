@@ -75,7 +75,8 @@ public final class QadClient implements AutoCloseable {
             breakers);
     CallGuard guard =
         new CallGuard(t.id(), TenantRateLimits.QAD, settings.retryPolicy(), rateLimits, breaker);
-    this.transport = new QadTransport(t.id(), t.qad().workspace(), settings, guard, userAgent);
+    this.transport =
+        new QadTransport(t.id(), url.base(), t.qad().workspace(), settings, guard, userAgent);
     URI tokenUri = url.resolve("oauth/token");
     this.oidc = QadTokens.oidcClient(oidcClients, t.id(), t.qad(), tokenUri, settings);
     // Renewal at tokenRefreshRatio of the lifetime only: no fixed skew, which a short token is
@@ -146,9 +147,10 @@ public final class QadClient implements AutoCloseable {
         oidcClients, tenant, settings, mapping, clock, rateLimits, userAgent, breakers);
   }
 
-  /** Closes the tenant's OIDC client; the QAD client is not used afterwards. */
+  /** Closes the tenant's OIDC and HTTP clients; the QAD client is not used afterwards. */
   @Override
   public void close() {
+    transport.close();
     try {
       oidc.close();
     } catch (java.io.IOException | RuntimeException e) {

@@ -152,6 +152,23 @@ class QadTransportLimitsTest {
   }
 
   @Test
+  void anAnswerThatNeverEndsIsGivenUpAtItsDeadlineNotBufferedForEver() throws Exception {
+    QadClient client = stubClient(shortTimeout());
+    client.browse(EntityType.SUPPLIER, BrowseQuery.all(1, 5)); // logged in
+    mode.set("trickle");
+    apiCalls.set(0);
+
+    // Each piece comes well within the 300 ms read timeout; the whole answer is due in 600 ms.
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(10),
+        () ->
+            assertThatThrownBy(() -> client.browse(EntityType.SUPPLIER, BrowseQuery.all(1, 5)))
+                .isInstanceOf(QadUnavailableException.class)
+                .hasMessageContaining("not complete"));
+    assertThat(apiCalls.get()).as("a read: each of its 3 attempts given up").isEqualTo(3);
+  }
+
+  @Test
   void halfOpenTrialEndingInAnAuthErrorClosesTheBreaker() throws Exception {
     QadClient client =
         stubClient(
@@ -200,9 +217,18 @@ class QadTransportLimitsTest {
                 }
                 case "401" -> reply(exchange, 401, "{\"error\":\"invalid_token\"}");
                 case "huge" -> StubServer.chunked(exchange, 50);
+                case "trickle" ->
+                    StubServer.trickle(exchange, Duration.ofMillis(50), Duration.ofSeconds(20));
                 default -> reply(exchange, 200, EMPTY_PAGE);
               }
             });
+    if (settings.requestTimeout().compareTo(Duration.ofSeconds(1)) < 0) {
+      // A cold JVM's first token grant and call (class loading, the HTTP stacks' first
+      // connections) can take longer than the short timeouts these tests use: warm them first.
+      sandbox
+          .client(SandboxQad.tenant("warm-up", stub.uri("/clouderp"), "p"), SandboxQad.settings())
+          .browse(EntityType.SUPPLIER, BrowseQuery.all(1, 5));
+    }
     return sandbox.client(SandboxQad.tenant("stub", stub.uri("/clouderp"), "p"), settings);
   }
 }

@@ -42,7 +42,20 @@ public class ServiceNowClients {
   private final Fleet fleet;
   private final Map<String, Entry> clients = new ConcurrentHashMap<>();
 
-  private record Entry(Tenant.ServiceNow settings, ServiceNowClient client, OidcClient oidc) {}
+  private record Entry(
+      Tenant.ServiceNow settings,
+      ServiceNowClient client,
+      OidcClient oidc,
+      ServiceNowTransport transport) {
+    void close() {
+      transport.close();
+      try {
+        oidc.close();
+      } catch (IOException | RuntimeException ignored) {
+        // Closing only frees its HTTP pool; nothing to recover.
+      }
+    }
+  }
 
   /**
    * @param rateLimits the fleet's shared rate limits (common's database-backed bean); without one
@@ -97,7 +110,7 @@ public class ServiceNowClients {
 
   private Entry create(Tenant tenant, Entry replaced) {
     if (replaced != null) {
-      close(replaced.oidc());
+      replaced.close();
     }
     Tenant.ServiceNow sn = tenant.servicenow();
     Objects.requireNonNull(sn.clientSecret(), "tenant " + tenant.id() + " has no client secret");
@@ -150,6 +163,7 @@ public class ServiceNowClients {
     ServiceNowTransport transport =
         new ServiceNowTransport(
             tenant.id(),
+            paths.base(),
             tokens,
             guard,
             new TransportLimits(
@@ -171,20 +185,12 @@ public class ServiceNowClients {
             config.retry().maxBatchResends());
     ServiceNowClient client =
         new ServiceNowClient(tenant.id(), paths, transport, batchApi, config.maxPagesPerQuery());
-    return new Entry(sn, client, oidc);
+    return new Entry(sn, client, oidc, transport);
   }
 
   @PreDestroy
   void closeAll() {
-    clients.values().forEach(e -> close(e.oidc()));
+    clients.values().forEach(Entry::close);
     clients.clear();
-  }
-
-  private static void close(OidcClient oidc) {
-    try {
-      oidc.close();
-    } catch (IOException | RuntimeException ignored) {
-      // Closing only frees its HTTP pool; nothing to recover.
-    }
   }
 }

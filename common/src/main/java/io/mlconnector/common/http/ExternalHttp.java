@@ -1,31 +1,35 @@
 package io.mlconnector.common.http;
 
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.client.ClientRequestFilter;
+import jakarta.ws.rs.core.Response;
+import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The one way the fleet sends a request to a tenant's external system (QAD, ServiceNow): one
  * attempt, no retry and no interpretation of the status (that is the caller's, through common's
- * {@code CallGuard}). Redirects are never followed (a redirected request would carry the bearer
- * token wherever it points); the connection has its timeout, the headers the request timeout and
- * the whole answer twice that; an answer larger than the size limit is refused unread ({@link
- * BoundedAnswers}). Built once per tenant and system by qad-client and servicenow-client.
- *
- * <p>It sends with {@code java.net.http}, not Quarkus REST Client: see common's README for why.
+ * {@code CallGuard}). Built once per tenant and system by qad-client and servicenow-client, on a
+ * Quarkus REST Client ({@link ExternalApi}, {@link QuarkusRestClientBuilder}) with the tenant's
+ * base URI: redirects never followed (a redirected request would carry the bearer token wherever it
+ * points), connect and read timeouts, a request filter for the fixed headers, no exception mapping
+ * (every status is the caller's to judge). The answer is streamed and read only up to the size
+ * limit: a larger one is refused unread ({@link BoundedAnswers.TooLarge}); the whole answer must
+ * arrive within twice the request timeout (the REST Client's read timeout only bounds each wait for
+ * data, so a server trickling bytes would otherwise hold the calling thread for ever).
  */
-public final class ExternalHttp {
+public final class ExternalHttp implements AutoCloseable {
   /** How this client sends, for every request of one tenant's system. */
   public record Settings(
       Duration connectTimeout,
@@ -35,18 +39,15 @@ public final class ExternalHttp {
       Map<String, String> fixedHeaders) {}
 
   /**
-   * One request.
+   * One request; both systems take JSON bodies only.
    *
-   * @param contentType of {@code body}; both null for a request without a body
+   * @param body the JSON body, or null for none
    * @param bearer the access token sent as {@code Authorization: Bearer}, or null for none
    */
-  public record Request(String method, URI uri, String contentType, byte[] body, String bearer) {
-    /** A request with a JSON body (or none when {@code json} is null). */
+  public record Request(String method, URI uri, byte[] body, String bearer) {
     public static Request json(String method, URI uri, String json, String bearer) {
-      return json == null
-          ? new Request(method, uri, null, null, bearer)
-          : new Request(
-              method, uri, "application/json", json.getBytes(StandardCharsets.UTF_8), bearer);
+      return new Request(
+          method, uri, json == null ? null : json.getBytes(StandardCharsets.UTF_8), bearer);
     }
   }
 
@@ -69,10 +70,9 @@ public final class ExternalHttp {
   public static final class NoAnswer extends Exception {
     private final boolean neverSent;
 
-    NoAnswer(IOException cause) {
+    NoAnswer(Throwable cause) {
       super(describe(cause), cause);
-      this.neverSent =
-          cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException;
+      this.neverSent = causedBy(cause, ConnectException.class);
     }
 
     /**
@@ -83,33 +83,39 @@ public final class ExternalHttp {
       return neverSent;
     }
 
-    private static String describe(IOException e) {
-      String message = e.getMessage();
-      return e.getClass().getSimpleName() + (message == null ? "" : " " + message);
+    private static String describe(Throwable e) {
+      Throwable root = e;
+      while (root.getCause() != null && root.getCause() != root) {
+        root = root.getCause();
+      }
+      String message = root.getMessage();
+      return root.getClass().getSimpleName() + (message == null ? "" : " " + message);
     }
   }
 
-  /**
-   * One JDK client (its connection pool and selector thread) per connect timeout for the whole
-   * process, shared by every tenant, rather than one per tenant. HTTP/1.1: both systems speak it,
-   * and plain-HTTP HTTP/2 would add an upgrade round to every new connection.
-   */
-  private static final Map<Duration, HttpClient> CLIENTS = new ConcurrentHashMap<>();
-
-  private final HttpClient http;
+  private final ExternalApi api;
   private final Settings settings;
 
-  public ExternalHttp(Settings settings) {
+  /**
+   * @param base the tenant's base URI (each request names its whole URI; see {@link ExternalApi})
+   */
+  public ExternalHttp(URI base, Settings settings) {
     this.settings = settings;
-    this.http =
-        CLIENTS.computeIfAbsent(
-            settings.connectTimeout(),
-            timeout ->
-                HttpClient.newBuilder()
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(timeout)
-                    .followRedirects(HttpClient.Redirect.NEVER)
-                    .build());
+    Map<String, String> fixed = settings.fixedHeaders();
+    ClientRequestFilter headers =
+        request -> {
+          request.getHeaders().putSingle("User-Agent", settings.userAgent());
+          fixed.forEach((name, value) -> request.getHeaders().putSingle(name, value));
+        };
+    this.api =
+        QuarkusRestClientBuilder.newBuilder()
+            .baseUri(base)
+            .followRedirects(false)
+            .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+            .readTimeout(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
+            .disableDefaultMapper(true)
+            .register(headers)
+            .build(ExternalApi.class);
   }
 
   /**
@@ -118,33 +124,68 @@ public final class ExternalHttp {
    */
   public Answer send(Request request)
       throws NoAnswer, BoundedAnswers.TooLarge, InterruptedException {
-    HttpResponse<byte[]> response;
+    long deadline = System.nanoTime() + settings.requestTimeout().multipliedBy(2).toNanos();
+    Response response;
     try {
-      response = BoundedAnswers.send(http, build(request), settings.maxBodyBytes(), b -> b);
-    } catch (IOException e) {
-      throw new NoAnswer(e);
+      response = call(request);
+    } catch (ProcessingException e) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw new InterruptedException("interrupted while sending");
+      }
+      throw new NoAnswer(e.getCause() == null ? e : e.getCause());
     }
-    Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    headers.putAll(response.headers().map());
-    return new Answer(response.statusCode(), headers, response.body());
+    try (response) {
+      int status = response.getStatus();
+      byte[] body =
+          response.hasEntity()
+              ? BoundedAnswers.read(
+                  response.readEntity(InputStream.class),
+                  response.getLength(),
+                  settings.maxBodyBytes(),
+                  status,
+                  deadline)
+              : new byte[0];
+      Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+      response.getStringHeaders().forEach(headers::put);
+      return new Answer(status, headers, body);
+    } catch (IOException | ProcessingException e) {
+      throw new NoAnswer(
+          e instanceof ProcessingException && e.getCause() != null ? e.getCause() : e);
+    }
   }
 
-  private HttpRequest build(Request r) {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(r.uri())
-            .timeout(settings.requestTimeout())
-            .header("Accept", "application/json")
-            .header("User-Agent", settings.userAgent());
-    settings.fixedHeaders().forEach(b::header);
-    if (r.bearer() != null) {
-      b.header("Authorization", "Bearer " + r.bearer());
+  private Response call(Request r) {
+    String uri = r.uri().toString();
+    String authorization = r.bearer() == null ? null : "Bearer " + r.bearer();
+    byte[] body = r.body() == null ? new byte[0] : r.body();
+    return switch (r.method()) {
+      case "GET" -> api.get(uri, authorization);
+      case "DELETE" -> api.delete(uri, authorization);
+      case "POST" -> api.post(uri, authorization, body);
+      case "PUT" -> api.put(uri, authorization, body);
+      case "PATCH" -> api.patch(uri, authorization, body);
+      default -> throw new IllegalArgumentException("unsupported HTTP method " + r.method());
+    };
+  }
+
+  /** Frees the client's connection pool. */
+  @Override
+  public void close() {
+    if (api instanceof Closeable c) {
+      try {
+        c.close();
+      } catch (IOException | RuntimeException ignored) {
+        // Closing only frees the pool; nothing to recover.
+      }
     }
-    if (r.body() == null) {
-      b.method(r.method(), HttpRequest.BodyPublishers.noBody());
-    } else {
-      b.header("Content-Type", r.contentType());
-      b.method(r.method(), HttpRequest.BodyPublishers.ofByteArray(r.body()));
+  }
+
+  private static boolean causedBy(Throwable t, Class<? extends Throwable> type) {
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (type.isInstance(c)) {
+        return true;
+      }
     }
-    return b.build();
+    return false;
   }
 }

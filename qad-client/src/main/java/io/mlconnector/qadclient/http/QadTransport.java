@@ -41,11 +41,13 @@ public final class QadTransport {
   private final CallGuard guard;
 
   /**
+   * @param base the tenant's QAD base URL
    * @param guard the tenant's breaker, the fleet's rate limits and the retry rules
    * @param userAgent names the calling service to QAD (and to the sandbox's violation counts)
    */
   public QadTransport(
       String tenant,
+      URI base,
       String workspace,
       QadClientSettings settings,
       CallGuard guard,
@@ -53,6 +55,7 @@ public final class QadTransport {
     this.tenant = tenant;
     this.http =
         new ExternalHttp(
+            base,
             new ExternalHttp.Settings(
                 settings.connectTimeout(),
                 settings.requestTimeout(),
@@ -100,6 +103,11 @@ public final class QadTransport {
     }
   }
 
+  /** Frees the connection pool. */
+  public void close() {
+    http.close();
+  }
+
   /**
    * What counts against the tenant's breaker: QAD unavailable (no answer, 5xx, timeouts, bodies too
    * large). Any other exception means QAD answered (an auth error, a refusal), so it is up and a
@@ -118,12 +126,7 @@ public final class QadTransport {
     try {
       response =
           http.send(
-              new ExternalHttp.Request(
-                  method,
-                  uri,
-                  body == null ? null : body.contentType(),
-                  body == null ? null : body.bytes(),
-                  token));
+              new ExternalHttp.Request(method, uri, body == null ? null : body.bytes(), token));
     } catch (BoundedAnswers.TooLarge e) {
       String why = "QAD " + e.describe("mlc.qad-client.max-body-bytes");
       throw resendable

@@ -98,6 +98,26 @@ public final class StubServer implements AutoCloseable {
     reply(exchange, status, body);
   }
 
+  /**
+   * A 200 whose body never ends in time: a space every {@code every}, for at most {@code atMost}
+   * (each piece well within any read timeout, the whole far beyond any deadline).
+   */
+  public static void trickle(HttpExchange exchange, Duration every, Duration atMost)
+      throws IOException {
+    exchange.getResponseHeaders().add("Content-Type", "application/json");
+    exchange.sendResponseHeaders(200, 0);
+    long end = System.nanoTime() + atMost.toNanos();
+    try (OutputStream out = exchange.getResponseBody()) {
+      while (System.nanoTime() < end) {
+        out.write(' ');
+        out.flush();
+        Thread.sleep(every.toMillis());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** A 200 of {@code megabytes} MB of spaces, chunked: no {@code Content-Length} to trust. */
   public static void chunked(HttpExchange exchange, int megabytes) throws IOException {
     exchange.getResponseHeaders().add("Content-Type", "application/json");

@@ -83,10 +83,12 @@ public final class ServiceNowTransport {
   private final ServiceNowCallObserver observer;
 
   /**
+   * @param base the tenant's instance URL
    * @param guard the tenant's breaker, the fleet's rate limits and the retry rules
    */
   public ServiceNowTransport(
       String tenant,
+      URI base,
       TenantTokens tokens,
       CallGuard guard,
       TransportLimits limits,
@@ -95,6 +97,7 @@ public final class ServiceNowTransport {
     this.tenant = tenant;
     this.http =
         new ExternalHttp(
+            base,
             new ExternalHttp.Settings(
                 limits.connectTimeout(),
                 limits.requestTimeout(),
@@ -134,6 +137,11 @@ public final class ServiceNowTransport {
           429,
           null);
     }
+  }
+
+  /** Frees the connection pool. */
+  public void close() {
+    http.close();
   }
 
   /**
