@@ -22,7 +22,6 @@ import io.mlconnector.qadclient.invoice.SupplierInvoiceResult;
 import io.quarkus.oidc.client.OidcClient;
 import io.quarkus.oidc.client.OidcClients;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -74,15 +73,10 @@ public final class QadClient implements AutoCloseable {
             clock,
             QadTransport::isOutage,
             breakers);
-    HttpClient http =
-        HttpClient.newBuilder()
-            .connectTimeout(settings.connectTimeout())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
     CallGuard guard =
         new CallGuard(t.id(), TenantRateLimits.QAD, settings.retryPolicy(), rateLimits, breaker);
     this.transport =
-        new QadTransport(t.id(), t.qad().workspace(), http, settings, guard, userAgent);
+        new QadTransport(t.id(), url.base(), t.qad().workspace(), settings, guard, userAgent);
     URI tokenUri = url.resolve("oauth/token");
     this.oidc = QadTokens.oidcClient(oidcClients, t.id(), t.qad(), tokenUri, settings);
     // Renewal at tokenRefreshRatio of the lifetime only: no fixed skew, which a short token is
@@ -153,9 +147,10 @@ public final class QadClient implements AutoCloseable {
         oidcClients, tenant, settings, mapping, clock, rateLimits, userAgent, breakers);
   }
 
-  /** Closes the tenant's OIDC client; the QAD client is not used afterwards. */
+  /** Closes the tenant's OIDC and HTTP clients; the QAD client is not used afterwards. */
   @Override
   public void close() {
+    transport.close();
     try {
       oidc.close();
     } catch (java.io.IOException | RuntimeException e) {

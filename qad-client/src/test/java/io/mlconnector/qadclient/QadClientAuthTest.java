@@ -3,13 +3,10 @@ package io.mlconnector.qadclient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpServer;
 import io.mlconnector.common.event.EntityType;
 import io.mlconnector.qadclient.browse.BrowseQuery;
+import io.mlconnector.sandbox.http.StubServer;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,26 +111,22 @@ class QadClientAuthTest {
   void tokenRejectedEvenWhenFreshGivesOneRetryThenAClearError() throws Exception {
     AtomicInteger apiCalls = new AtomicInteger();
     AtomicInteger tokenCalls = new AtomicInteger();
-    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext(
-        "/",
-        exchange -> {
-          boolean token = exchange.getRequestURI().getPath().endsWith("/oauth/token");
-          (token ? tokenCalls : apiCalls).incrementAndGet();
-          byte[] body =
-              (token
+    StubServer server =
+        StubServer.start(
+            exchange -> {
+              boolean token = exchange.getRequestURI().getPath().endsWith("/oauth/token");
+              (token ? tokenCalls : apiCalls).incrementAndGet();
+              StubServer.reply(
+                  exchange,
+                  token ? 200 : 401,
+                  token
                       ? "{\"access_token\":\"a\",\"refresh_token\":\"r\",\"expires_in\":3600}"
-                      : "{\"error\":\"invalid_token\"}")
-                  .getBytes(StandardCharsets.UTF_8);
-          exchange.getResponseHeaders().add("Content-Type", "application/json");
-          exchange.sendResponseHeaders(token ? 200 : 401, body.length);
-          exchange.getResponseBody().write(body);
-          exchange.close();
-        });
-    server.start();
+                      : "{\"error\":\"invalid_token\"}");
+            });
     try {
-      URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/clouderp");
-      QadClient client = sandbox.client(SandboxQad.tenant("stub", url, "p"), SandboxQad.settings());
+      QadClient client =
+          sandbox.client(
+              SandboxQad.tenant("stub", server.uri("/clouderp"), "p"), SandboxQad.settings());
       assertThatThrownBy(() -> client.browse(EntityType.SUPPLIER, BrowseQuery.all(1, 5)))
           .isInstanceOf(QadAuthException.class)
           .hasMessageContaining("freshly issued token")
@@ -141,7 +134,7 @@ class QadClientAuthTest {
       assertThat(apiCalls.get()).isEqualTo(2);
       assertThat(tokenCalls.get()).as("one renewal after the first 401").isEqualTo(2);
     } finally {
-      server.stop(0);
+      server.close();
     }
   }
 
@@ -160,17 +153,14 @@ class QadClientAuthTest {
   @Test
   void aRedirectFromTheTokenEndpointIsNotFollowed() throws Exception {
     AtomicInteger elsewhere = new AtomicInteger();
-    HttpServer target = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    target.createContext(
-        "/",
-        exchange -> {
-          elsewhere.incrementAndGet();
-          exchange.sendResponseHeaders(200, -1);
-          exchange.close();
-        });
-    target.start();
+    StubServer target =
+        StubServer.start(
+            exchange -> {
+              elsewhere.incrementAndGet();
+              StubServer.reply(exchange, 200, "");
+            });
     try {
-      sandbox.qad.faults().setTokenRedirect("http://127.0.0.1:" + target.getAddress().getPort());
+      sandbox.qad.faults().setTokenRedirect(target.uri("").toString());
       QadClient client = sandbox.client();
 
       assertThatThrownBy(() -> client.browse(EntityType.SUPPLIER, BrowseQuery.all(1, 5)))
@@ -181,7 +171,7 @@ class QadClientAuthTest {
       assertThat(elsewhere.get()).as("the password grant never went to the redirect").isZero();
       assertThat(sandbox.calls(BROWSE)).as("no call without a token").isZero();
     } finally {
-      target.stop(0);
+      target.close();
     }
   }
 }

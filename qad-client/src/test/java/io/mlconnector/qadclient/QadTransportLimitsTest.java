@@ -1,19 +1,16 @@
 package io.mlconnector.qadclient;
 
+import static io.mlconnector.sandbox.http.StubServer.reply;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import io.mlconnector.common.event.EntityType;
 import io.mlconnector.common.http.RetryAfter;
 import io.mlconnector.qadclient.browse.BrowseQuery;
+import io.mlconnector.sandbox.http.StubServer;
 import io.quarkus.test.junit.QuarkusTest;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +20,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -33,18 +29,19 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class QadTransportLimitsTest {
   private static final String BROWSE = "GET /api/qracore/browses";
+  private static final String EMPTY_PAGE = "{\"data\":[],\"more\":false}";
   private final SandboxQad sandbox = new SandboxQad("limits", Duration.ofHours(1));
   private final AtomicReference<String> mode = new AtomicReference<>("ok");
   private final AtomicInteger apiCalls = new AtomicInteger();
   private final List<Instant> arrivals = new CopyOnWriteArrayList<>();
   private final AtomicReference<String> retryAfterDate = new AtomicReference<>();
-  private HttpServer stub;
+  private StubServer stub;
 
   @AfterEach
   void close() {
     sandbox.close();
     if (stub != null) {
-      stub.stop(0);
+      stub.close();
     }
   }
 
@@ -155,6 +152,23 @@ class QadTransportLimitsTest {
   }
 
   @Test
+  void anAnswerThatNeverEndsIsGivenUpAtItsDeadlineNotBufferedForEver() throws Exception {
+    QadClient client = stubClient(shortTimeout());
+    client.browse(EntityType.SUPPLIER, BrowseQuery.all(1, 5)); // logged in
+    mode.set("trickle");
+    apiCalls.set(0);
+
+    // Each piece comes well within the 300 ms read timeout; the whole answer is due in 600 ms.
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(10),
+        () ->
+            assertThatThrownBy(() -> client.browse(EntityType.SUPPLIER, BrowseQuery.all(1, 5)))
+                .isInstanceOf(QadUnavailableException.class)
+                .hasMessageContaining("not complete"));
+    assertThat(apiCalls.get()).as("a read: each of its 3 attempts given up").isEqualTo(3);
+  }
+
+  @Test
   void halfOpenTrialEndingInAnAuthErrorClosesTheBreaker() throws Exception {
     QadClient client =
         stubClient(
@@ -177,64 +191,44 @@ class QadTransportLimitsTest {
   }
 
   private QadClient stubClient(QadClientSettings settings) throws Exception {
-    stub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    stub.createContext(
-        "/",
-        exchange -> {
-          boolean token = exchange.getRequestURI().getPath().endsWith("/oauth/token");
-          exchange.getResponseHeaders().add("Content-Type", "application/json");
-          if (token) {
-            reply(
-                exchange,
-                200,
-                "{\"access_token\":\"a\",\"refresh_token\":\"r\",\"expires_in\":3600}");
-            return;
-          }
-          apiCalls.incrementAndGet();
-          arrivals.add(Instant.now());
-          switch (mode.get()) {
-            case "429-once" -> {
-              mode.set("ok");
-              exchange.getResponseHeaders().add("Retry-After", retryAfterDate.get());
-              reply(exchange, 429, "{}");
-            }
-            case "503" -> reply(exchange, 503, "{}");
-            case "slow-once" -> {
-              mode.set("ok");
-              try {
-                Thread.sleep(1500); // past the client's request timeout: no answer in time
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+    stub =
+        StubServer.start(
+            exchange -> {
+              if (exchange.getRequestURI().getPath().endsWith("/oauth/token")) {
+                reply(
+                    exchange,
+                    200,
+                    "{\"access_token\":\"a\",\"refresh_token\":\"r\",\"expires_in\":3600}");
+                return;
               }
-              reply(exchange, 200, "{\"data\":[],\"more\":false}");
-            }
-            case "401" -> reply(exchange, 401, "{\"error\":\"invalid_token\"}");
-            case "huge" -> {
-              exchange.sendResponseHeaders(200, 0); // chunked: no Content-Length to trust
-              byte[] chunk = new byte[1 << 20];
-              java.util.Arrays.fill(chunk, (byte) ' ');
-              try (OutputStream out = exchange.getResponseBody()) {
-                for (int i = 0; i < 50; i++) {
-                  out.write(chunk);
+              apiCalls.incrementAndGet();
+              arrivals.add(Instant.now());
+              switch (mode.get()) {
+                case "429-once" -> {
+                  mode.set("ok");
+                  exchange.getResponseHeaders().add("Retry-After", retryAfterDate.get());
+                  reply(exchange, 429, "{}");
                 }
-              } catch (java.io.IOException clientHungUp) {
-                // expected: the client stops reading at the limit
+                case "503" -> reply(exchange, 503, "{}");
+                case "slow-once" -> {
+                  mode.set("ok");
+                  // past the client's request timeout: no answer in time
+                  StubServer.replyLate(exchange, Duration.ofMillis(1500), 200, EMPTY_PAGE);
+                }
+                case "401" -> reply(exchange, 401, "{\"error\":\"invalid_token\"}");
+                case "huge" -> StubServer.chunked(exchange, 50);
+                case "trickle" ->
+                    StubServer.trickle(exchange, Duration.ofMillis(50), Duration.ofSeconds(20));
+                default -> reply(exchange, 200, EMPTY_PAGE);
               }
-            }
-            default -> reply(exchange, 200, "{\"data\":[],\"more\":false}");
-          }
-        });
-    stub.setExecutor(Executors.newCachedThreadPool()); // a retry is not queued behind a slow answer
-    stub.start();
-    URI url = URI.create("http://127.0.0.1:" + stub.getAddress().getPort() + "/clouderp");
-    return sandbox.client(SandboxQad.tenant("stub", url, "p"), settings);
-  }
-
-  private static void reply(com.sun.net.httpserver.HttpExchange exchange, int status, String body)
-      throws java.io.IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    exchange.sendResponseHeaders(status, bytes.length);
-    exchange.getResponseBody().write(bytes);
-    exchange.close();
+            });
+    if (settings.requestTimeout().compareTo(Duration.ofSeconds(1)) < 0) {
+      // A cold JVM's first token grant and call (class loading, the HTTP stacks' first
+      // connections) can take longer than the short timeouts these tests use: warm them first.
+      sandbox
+          .client(SandboxQad.tenant("warm-up", stub.uri("/clouderp"), "p"), SandboxQad.settings())
+          .browse(EntityType.SUPPLIER, BrowseQuery.all(1, 5));
+    }
+    return sandbox.client(SandboxQad.tenant("stub", stub.uri("/clouderp"), "p"), settings);
   }
 }

@@ -229,11 +229,7 @@ public final class ServiceNowClient {
   private TablePage page(URI uri, String endpoint) {
     Response r = transport.send(Request.of("GET", uri, null, endpoint));
     return page(
-        r.status(),
-        r.body(),
-        r.headers().allValues("Link"),
-        r.headers().allValues("X-Total-Count"),
-        "GET " + endpoint);
+        r.status(), r.body(), r.header("Link"), r.header("X-Total-Count"), "GET " + endpoint);
   }
 
   private TablePage page(

@@ -23,7 +23,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
@@ -40,11 +39,23 @@ public class ServiceNowClients {
   private final OidcClients oidcClients;
   private final ServiceNowClientConfig config;
   private final ServiceNowCallObserver observer;
-  private final HttpClient http;
   private final Fleet fleet;
   private final Map<String, Entry> clients = new ConcurrentHashMap<>();
 
-  private record Entry(Tenant.ServiceNow settings, ServiceNowClient client, OidcClient oidc) {}
+  private record Entry(
+      Tenant.ServiceNow settings,
+      ServiceNowClient client,
+      OidcClient oidc,
+      ServiceNowTransport transport) {
+    void close() {
+      transport.close();
+      try {
+        oidc.close();
+      } catch (IOException | RuntimeException ignored) {
+        // Closing only frees its HTTP pool; nothing to recover.
+      }
+    }
+  }
 
   /**
    * @param rateLimits the fleet's shared rate limits (common's database-backed bean); without one
@@ -83,12 +94,6 @@ public class ServiceNowClients {
     this.config = config;
     this.observer =
         (tenant, endpoint, status) -> observers.forEach(o -> o.onCall(tenant, endpoint, status));
-    this.http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(config.connectTimeout())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
   }
 
   /** The tenant's client; the same instance for as long as its ServiceNow settings stay equal. */
@@ -105,7 +110,7 @@ public class ServiceNowClients {
 
   private Entry create(Tenant tenant, Entry replaced) {
     if (replaced != null) {
-      close(replaced.oidc());
+      replaced.close();
     }
     Tenant.ServiceNow sn = tenant.servicenow();
     Objects.requireNonNull(sn.clientSecret(), "tenant " + tenant.id() + " has no client secret");
@@ -158,11 +163,14 @@ public class ServiceNowClients {
     ServiceNowTransport transport =
         new ServiceNowTransport(
             tenant.id(),
-            http,
+            paths.base(),
             tokens,
             guard,
             new TransportLimits(
-                config.requestTimeout(), config.retry().retryAfterCap(), config.maxBodyBytes()),
+                config.connectTimeout(),
+                config.requestTimeout(),
+                config.retry().retryAfterCap(),
+                config.maxBodyBytes()),
             observer,
             fleet.userAgent());
     BatchApi batchApi =
@@ -177,20 +185,12 @@ public class ServiceNowClients {
             config.retry().maxBatchResends());
     ServiceNowClient client =
         new ServiceNowClient(tenant.id(), paths, transport, batchApi, config.maxPagesPerQuery());
-    return new Entry(sn, client, oidc);
+    return new Entry(sn, client, oidc, transport);
   }
 
   @PreDestroy
   void closeAll() {
-    clients.values().forEach(e -> close(e.oidc()));
+    clients.values().forEach(Entry::close);
     clients.clear();
-  }
-
-  private static void close(OidcClient oidc) {
-    try {
-      oidc.close();
-    } catch (IOException | RuntimeException ignored) {
-      // Closing only frees its HTTP pool; nothing to recover.
-    }
   }
 }

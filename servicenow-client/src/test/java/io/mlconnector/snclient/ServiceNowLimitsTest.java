@@ -1,22 +1,20 @@
 package io.mlconnector.snclient;
 
+import static io.mlconnector.sandbox.http.StubServer.reply;
 import static io.mlconnector.snclient.SimulatedTenants.SUPPLIERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.mlconnector.common.tenant.Secret;
 import io.mlconnector.common.tenant.Tenant;
+import io.mlconnector.sandbox.http.StubServer;
 import io.mlconnector.sandbox.servicenow.ServiceNowInstance;
 import io.mlconnector.snclient.error.ServiceNowException;
 import io.mlconnector.snclient.error.ServiceNowUnavailableException;
 import io.mlconnector.snclient.query.TableQuery;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -34,13 +32,12 @@ import org.junit.jupiter.api.Test;
 /** The bounds of one call: Retry-After cap, answer size, pages per query, no token redirects. */
 @QuarkusTest
 class ServiceNowLimitsTest extends SimulatorTest {
-  private HttpServer stub;
-  private final List<String> stubHits = new CopyOnWriteArrayList<>();
+  private StubServer stub;
 
   @AfterEach
   void stopStub() {
     if (stub != null) {
-      stub.stop(0);
+      stub.close();
     }
   }
 
@@ -77,15 +74,15 @@ class ServiceNowLimitsTest extends SimulatorTest {
     startStub(
         exchange -> {
           if (exchange.getRequestURI().getPath().endsWith("/oauth_token.do")) {
-            answer(exchange, 200, token());
+            reply(exchange, 200, token());
             return;
           }
           arrivals.add(Instant.now());
           if (arrivals.size() == 1) {
             exchange.getResponseHeaders().add("Retry-After", date);
-            answer(exchange, 429, "{}".getBytes(StandardCharsets.UTF_8));
+            reply(exchange, 429, "{}".getBytes(StandardCharsets.UTF_8));
           } else {
-            answer(exchange, 200, "{\"result\":[]}".getBytes(StandardCharsets.UTF_8));
+            reply(exchange, 200, "{\"result\":[]}".getBytes(StandardCharsets.UTF_8));
           }
         });
     ServiceNowClient client = clients.forTenant(stubTenant());
@@ -104,9 +101,9 @@ class ServiceNowLimitsTest extends SimulatorTest {
     startStub(
         exchange -> {
           if (exchange.getRequestURI().getPath().endsWith("/oauth_token.do")) {
-            answer(exchange, 200, token());
+            reply(exchange, 200, token());
           } else {
-            answer(exchange, 200, huge);
+            reply(exchange, 200, huge);
           }
         });
     ServiceNowClient client = clients.forTenant(stubTenant());
@@ -140,42 +137,24 @@ class ServiceNowLimitsTest extends SimulatorTest {
           String path = exchange.getRequestURI().getPath();
           if (path.endsWith("/sn/stub/oauth_token.do")) {
             exchange.getResponseHeaders().add("Location", "/elsewhere/oauth_token.do");
-            answer(exchange, 303, new byte[0]);
+            reply(exchange, 303, new byte[0]);
           } else if (path.startsWith("/elsewhere")) {
-            answer(exchange, 200, token());
+            reply(exchange, 200, token());
           } else {
-            answer(exchange, 200, "{\"result\":[]}".getBytes(StandardCharsets.UTF_8));
+            reply(exchange, 200, "{\"result\":[]}".getBytes(StandardCharsets.UTF_8));
           }
         });
     ServiceNowClient client = clients.forTenant(stubTenant());
 
     assertThatThrownBy(() -> client.query(TableQuery.of(SUPPLIERS)))
         .isInstanceOf(ServiceNowException.class);
-    assertThat(stubHits).contains("POST /sn/stub/oauth_token.do");
-    assertThat(stubHits).noneMatch(hit -> hit.contains("/elsewhere"));
-    assertThat(stubHits).noneMatch(hit -> hit.contains("/api/now/table"));
+    assertThat(stub.hits()).contains("POST /sn/stub/oauth_token.do");
+    assertThat(stub.hits()).noneMatch(hit -> hit.contains("/elsewhere"));
+    assertThat(stub.hits()).noneMatch(hit -> hit.contains("/api/now/table"));
   }
 
-  private interface Handler {
-    void handle(HttpExchange exchange) throws IOException;
-  }
-
-  private void startStub(Handler handler) throws IOException {
-    stub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    stub.createContext(
-        "/",
-        exchange -> {
-          stubHits.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
-          exchange.getRequestBody().readAllBytes();
-          try {
-            handler.handle(exchange);
-          } catch (IOException closedByClient) {
-            // The client refused the rest of the answer.
-          } finally {
-            exchange.close();
-          }
-        });
-    stub.start();
+  private void startStub(StubServer.Handler handler) throws IOException {
+    stub = StubServer.start(handler);
   }
 
   private Tenant stubTenant() {
@@ -185,25 +164,11 @@ class ServiceNowLimitsTest extends SimulatorTest {
         name,
         true,
         new Tenant.Qad(URI.create("http://127.0.0.1:1/qad"), "ws", "qad", "u", new Secret("p")),
-        new Tenant.ServiceNow(
-            URI.create("http://127.0.0.1:" + stub.getAddress().getPort() + "/sn/stub"),
-            "mlc",
-            new Secret("secret"),
-            false),
+        new Tenant.ServiceNow(stub.uri("/sn/stub"), "mlc", new Secret("secret"), false),
         Map.of(),
         Map.of(),
         true,
         false);
-  }
-
-  private static void answer(HttpExchange exchange, int status, byte[] body) throws IOException {
-    exchange.getResponseHeaders().add("Content-Type", "application/json");
-    exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-    if (body.length > 0) {
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    }
   }
 
   private static byte[] token() {

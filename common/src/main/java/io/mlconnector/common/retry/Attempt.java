@@ -6,14 +6,16 @@ package io.mlconnector.common.retry;
  */
 public final class Attempt {
   private final Resend resend;
+  private final boolean asksFleet;
   private int sends;
   private int failures;
   private int throttledWaits;
   private boolean tokenRenewed;
   private boolean turnGranted;
 
-  Attempt(Resend resend) {
+  Attempt(Resend resend, boolean asksFleet) {
     this.resend = resend;
+    this.asksFleet = asksFleet;
   }
 
   /** Whether this call may be sent again after an unknown outcome. */
@@ -56,6 +58,11 @@ public final class Attempt {
   /** The fleet granted a turn after a pause: the next attempt goes without asking again. */
   void grantTurn() {
     turnGranted = true;
+  }
+
+  /** Whether each attempt asks the fleet for a turn (not a round: its requests ask themselves). */
+  boolean asksFleet() {
+    return asksFleet;
   }
 
   boolean takeGrantedTurn() {

@@ -4,7 +4,6 @@ import io.mlconnector.common.breaker.CircuitBreaker;
 import io.mlconnector.common.ratelimit.TenantRateLimits;
 import io.smallrye.faulttolerance.api.Guard;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -77,9 +76,27 @@ public final class CallGuard {
     try {
       return breaker.call(() -> callInside(resend, attempt, type), type);
     } catch (ThrottledBeyondCap e) {
-      breaker.openFor(
-          e.waitAsked(), "throttled: " + e.reason() + " " + e.waitAsked().toSeconds() + " s");
-      throw e.withOpenUntil(breaker.openUntil());
+      throw openedFor(e);
+    }
+  }
+
+  /**
+   * A call made of rounds, each of which sends requests that are calls of this guard themselves
+   * (Batch API: each round posts the sub-requests still pending, and the sub-requests a round's
+   * answer refused go again in the next). Each round is an attempt of this guard's retry: a round
+   * ends with {@link TryAgain} when parts came back refused, so the wait before the next round is
+   * the retry's, with the same budgets as a whole call's, and a pause above the cap opens the
+   * breaker. A round asks the fleet for no turn and gets no breaker verdict of its own: the
+   * requests it sends take both. Which parts may go again is the round's to decide (only those that
+   * may be resent).
+   *
+   * @throws ThrottledBeyondCap (with the breaker's reopening time) when a pause is above the cap
+   */
+  public <T> T callInRounds(Function<Attempt, T> round, Class<T> type) {
+    try {
+      return retried(new Attempt(Resend.ALLOWED, false), round, type);
+    } catch (ThrottledBeyondCap e) {
+      throw openedFor(e);
     }
   }
 
@@ -88,7 +105,10 @@ public final class CallGuard {
    * own retries and fleet turn, but no breaker verdict of its own (the outer call's counts).
    */
   public <T> T callInside(Resend resend, Function<Attempt, T> attempt, Class<T> type) {
-    Attempt progress = new Attempt(resend);
+    return retried(new Attempt(resend, true), attempt, type);
+  }
+
+  private <T> T retried(Attempt progress, Function<Attempt, T> attempt, Class<T> type) {
     try {
       return retry.call(() -> once(progress, attempt), type);
     } catch (AttemptEnded e) {
@@ -107,41 +127,14 @@ public final class CallGuard {
     }
   }
 
-  /** The retry rules of this tenant's system (attempt and wait budgets, the cap). */
-  public RetryPolicy policy() {
-    return policy;
-  }
-
-  /**
-   * Waits before resending the parts of a multi-part call that each came back on their own (Batch
-   * API sub-requests): the same rules as a whole call's retries, so the parts are throttled and
-   * backed off exactly as the single calls they stand for. Above the cap the tenant's breaker opens
-   * for the pause asked for, as for a whole call.
-   *
-   * @param retryAfter the part's {@code Retry-After}, when it came back 429 (empty for an outage)
-   * @param count how many times this part has now come back this way (1 = the first)
-   * @throws ThrottledBeyondCap (with the breaker's reopening time) above the cap
-   */
-  public void pauseBeforeResendingParts(boolean throttled, Optional<String> retryAfter, int count) {
-    Duration wait;
-    try {
-      wait = throttled ? backoff.afterRetryAfter(retryAfter, count) : backoff.exponential(count);
-    } catch (ThrottledBeyondCap e) {
-      breaker.openFor(
-          e.waitAsked(), "throttled: " + e.reason() + " " + e.waitAsked().toSeconds() + " s");
-      throw e.withOpenUntil(breaker.openUntil());
-    }
-    try {
-      Thread.sleep(wait.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(
-          "interrupted while waiting to resend to " + system + " of tenant " + tenant, e);
-    }
+  private ThrottledBeyondCap openedFor(ThrottledBeyondCap e) {
+    breaker.openFor(
+        e.waitAsked(), "throttled: " + e.reason() + " " + e.waitAsked().toSeconds() + " s");
+    return e.withOpenUntil(breaker.openUntil());
   }
 
   private <T> T once(Attempt progress, Function<Attempt, T> attempt) {
-    if (!progress.takeGrantedTurn()) {
+    if (progress.asksFleet() && !progress.takeGrantedTurn()) {
       Duration turn = limits.beforeCall(tenant, system);
       if (turn.compareTo(policy.retryAfterCap()) > 0) {
         throw new ThrottledBeyondCap(turn, FLEET_PAUSE, null);

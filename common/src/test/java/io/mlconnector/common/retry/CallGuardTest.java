@@ -252,6 +252,44 @@ class CallGuardTest {
   }
 
   @Test
+  void roundsWaitAsTheRetryAsksWithoutAFleetTurnOfTheirOwn() {
+    // a round refused by a 429 (Retry-After 1 s), then one with an outage, then one that succeeds
+    String answer = guard.callInRounds(system(List.of(throttled("1"), outage())), String.class);
+
+    assertThat(answer).isEqualTo("ok");
+    assertThat(sent).hasSize(3);
+    assertThat(Duration.between(sent.get(0), sent.get(1)))
+        .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+    assertThat(fleet.throttled).containsExactly(Duration.ofSeconds(1));
+    assertThat(fleet.asked).as("the requests a round sends ask for their turns").isZero();
+  }
+
+  @Test
+  void roundsHaveTheWholeCallsBudgetOfWaits() {
+    assertThatThrownBy(
+            () ->
+                guard.callInRounds(
+                    system(List.of(throttled("0"), throttled("0"), throttled("0"))), String.class))
+        .hasMessage("still 429 after 2");
+    assertThat(sent).hasSize(3);
+  }
+
+  @Test
+  void aRoundsRetryAfterAboveTheCapOpensTheBreakerAndHandsTheThreadBack() {
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(5),
+        () ->
+            assertThatThrownBy(
+                    () -> guard.callInRounds(system(List.of(throttled("86400"))), String.class))
+                .isInstanceOfSatisfying(
+                    ThrottledBeyondCap.class,
+                    e -> assertThat(e.openUntil()).isAfter(Instant.now().plusSeconds(3600))));
+
+    assertThat(breaker.isOpen()).isTrue();
+    assertThat(sent).hasSize(1);
+  }
+
+  @Test
   void backoffDoublesFromTheBaseUpToTheCapBetweenHalfAndAllOfIt() {
     RetryPolicy policy =
         new RetryPolicy(9, Duration.ofMillis(100), Duration.ofMillis(1000), 2, Duration.ZERO);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import io.mlconnector.common.auth.TenantTokens;
 import io.mlconnector.common.breaker.CircuitBreaker;
 import io.mlconnector.common.http.BoundedAnswers;
+import io.mlconnector.common.http.ExternalHttp;
 import io.mlconnector.common.retry.Attempt;
 import io.mlconnector.common.retry.CallGuard;
 import io.mlconnector.common.retry.Resend;
@@ -15,13 +16,8 @@ import io.mlconnector.qadclient.QadClientSettings;
 import io.mlconnector.qadclient.QadMalformedResponseException;
 import io.mlconnector.qadclient.QadOutcomeUnknownException;
 import io.mlconnector.qadclient.QadUnavailableException;
-import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.util.Map;
 
 /**
  * Sends one logical call to one tenant's QAD through common's {@link CallGuard} (the tenant's
@@ -41,29 +37,32 @@ public final class QadTransport {
   public record Answer(int status, JsonNode body) {}
 
   private final String tenant;
-  private final String workspace;
-  private final HttpClient http;
-  private final QadClientSettings settings;
+  private final ExternalHttp http;
   private final CallGuard guard;
-  private final String userAgent;
 
   /**
+   * @param base the tenant's QAD base URL
    * @param guard the tenant's breaker, the fleet's rate limits and the retry rules
    * @param userAgent names the calling service to QAD (and to the sandbox's violation counts)
    */
   public QadTransport(
       String tenant,
+      URI base,
       String workspace,
-      HttpClient http,
       QadClientSettings settings,
       CallGuard guard,
       String userAgent) {
     this.tenant = tenant;
-    this.workspace = workspace;
-    this.http = http;
-    this.settings = settings;
+    this.http =
+        new ExternalHttp(
+            base,
+            new ExternalHttp.Settings(
+                settings.connectTimeout(),
+                settings.requestTimeout(),
+                settings.maxBodyBytes(),
+                userAgent,
+                Map.of("x-qad-workspace-id", workspace)));
     this.guard = guard;
-    this.userAgent = userAgent;
   }
 
   /**
@@ -104,6 +103,11 @@ public final class QadTransport {
     }
   }
 
+  /** Frees the connection pool. */
+  public void close() {
+    http.close();
+  }
+
   /**
    * What counts against the tenant's breaker: QAD unavailable (no answer, 5xx, timeouts, bodies too
    * large). Any other exception means QAD answered (an auth error, a refusal), so it is up and a
@@ -118,25 +122,30 @@ public final class QadTransport {
     String what = method + " " + uri.getPath();
     boolean resendable = attempt.resend() == Resend.ALLOWED;
     String token = tokens == null ? null : tokens.accessToken();
-    HttpResponse<byte[]> response;
+    ExternalHttp.Answer response;
     try {
-      response = send(request(method, uri, body, token));
-    } catch (BodyTooLarge e) {
-      throw resendable ? e : new QadOutcomeUnknownException(tenant, e.getMessage(), e);
-    } catch (IOException e) {
-      String why = "no answer from " + what + ": " + describe(e);
-      if (neverSent(e)) {
-        throw TryAgain.notSent(n -> gaveUp(why, n, e));
+      response =
+          http.send(
+              new ExternalHttp.Request(method, uri, body == null ? null : body.bytes(), token));
+    } catch (BoundedAnswers.TooLarge e) {
+      String why = "QAD " + e.describe("mlc.qad-client.max-body-bytes");
+      throw resendable
+          ? new QadUnavailableException(tenant, why, null)
+          : new QadOutcomeUnknownException(tenant, why, null);
+    } catch (ExternalHttp.NoAnswer e) {
+      String why = "no answer from " + what + ": " + e.getMessage();
+      if (e.neverSent()) {
+        throw TryAgain.notSent(n -> gaveUp(why, n, e.getCause()));
       }
       if (!resendable) {
-        throw new QadOutcomeUnknownException(tenant, why, e);
+        throw new QadOutcomeUnknownException(tenant, why, e.getCause());
       }
-      throw TryAgain.failed(n -> gaveUp(why, n, e));
+      throw TryAgain.failed(n -> gaveUp(why, n, e.getCause()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new QadUnavailableException(tenant, "interrupted while calling QAD", e);
     }
-    int status = response.statusCode();
+    int status = response.status();
     if (status == 401 && tokens != null) {
       QadAuthException rejected =
           new QadAuthException(
@@ -152,7 +161,7 @@ public final class QadTransport {
     }
     if (status == 429) {
       throw TryAgain.throttled(
-          response.headers().firstValue("Retry-After"),
+          response.header("Retry-After"),
           n ->
               new QadUnavailableException(
                   tenant, "still throttled (429) after " + n + " waits", null));
@@ -184,50 +193,5 @@ public final class QadTransport {
   private QadUnavailableException gaveUp(String why, int attempts, Throwable cause) {
     return new QadUnavailableException(
         tenant, why + " (gave up after " + attempts + " attempt(s))", cause);
-  }
-
-  /** Sends and reads the answer, refusing one larger than the configured limit. */
-  private HttpResponse<byte[]> send(HttpRequest request) throws IOException, InterruptedException {
-    try {
-      return BoundedAnswers.send(http, request, settings.maxBodyBytes(), bytes -> bytes);
-    } catch (BoundedAnswers.TooLarge e) {
-      throw new BodyTooLarge(e);
-    }
-  }
-
-  /** An answer over the size limit: refused, with a sentence for people. */
-  private final class BodyTooLarge extends QadUnavailableException {
-    BodyTooLarge(BoundedAnswers.TooLarge e) {
-      super(tenant, "QAD " + e.describe("mlc.qad-client.max-body-bytes"), null);
-    }
-  }
-
-  /** Nothing reached QAD: the connection was never made. */
-  private static boolean neverSent(IOException e) {
-    return e instanceof ConnectException || e instanceof HttpConnectTimeoutException;
-  }
-
-  private HttpRequest request(String method, URI uri, RequestBody body, String token) {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(uri)
-            .timeout(settings.requestTimeout())
-            .header("Accept", "application/json")
-            .header("User-Agent", userAgent)
-            .header("x-qad-workspace-id", workspace);
-    if (token != null) {
-      b.header("Authorization", "Bearer " + token);
-    }
-    if (body == null) {
-      b.method(method, HttpRequest.BodyPublishers.noBody());
-    } else {
-      b.header("Content-Type", body.contentType());
-      b.method(method, HttpRequest.BodyPublishers.ofByteArray(body.bytes()));
-    }
-    return b.build();
-  }
-
-  private static String describe(IOException e) {
-    String message = e.getMessage();
-    return e.getClass().getSimpleName() + (message == null ? "" : " " + message);
   }
 }

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import io.mlconnector.common.http.ExternalHttp;
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
 /** Turns a QAD answer body into JSON, or says in one sentence why it is not JSON. */
@@ -24,16 +24,16 @@ final class ResponseBodies {
 
   private ResponseBodies() {}
 
-  static JsonNode parse(HttpResponse<byte[]> response) throws NotJson {
+  static JsonNode parse(ExternalHttp.Answer response) throws NotJson {
     byte[] body = response.body();
     if (body == null || body.length == 0) {
       return MissingNode.getInstance();
     }
-    String type = response.headers().firstValue("Content-Type").orElse("").toLowerCase();
+    String type = response.header("Content-Type").orElse("").toLowerCase();
     if (type.contains("html")) {
       throw new NotJson(
           "QAD answered HTTP "
-              + response.statusCode()
+              + response.status()
               + " with an HTML page instead of JSON (maintenance page or proxy?): "
               + snippet(body));
     }
@@ -42,7 +42,7 @@ final class ResponseBodies {
     } catch (JsonProcessingException e) {
       throw new NotJson(
           "QAD answered HTTP "
-              + response.statusCode()
+              + response.status()
               + " with a body that is not valid JSON ("
               + body.length
               + " bytes, truncated or corrupt): "

@@ -4,6 +4,7 @@ import io.mlconnector.common.auth.TenantTokens;
 import io.mlconnector.common.breaker.BreakerBoard;
 import io.mlconnector.common.breaker.CircuitBreaker;
 import io.mlconnector.common.http.BoundedAnswers;
+import io.mlconnector.common.http.ExternalHttp;
 import io.mlconnector.common.ratelimit.TenantRateLimits;
 import io.mlconnector.common.retry.Attempt;
 import io.mlconnector.common.retry.CallGuard;
@@ -15,16 +16,10 @@ import io.mlconnector.snclient.error.ServiceNowErrors;
 import io.mlconnector.snclient.error.ServiceNowException;
 import io.mlconnector.snclient.error.ServiceNowResponseFormatException;
 import io.mlconnector.snclient.error.ServiceNowUnavailableException;
-import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Sends one request to one tenant's instance through common's {@link CallGuard} (the tenant's
@@ -49,12 +44,20 @@ public final class ServiceNowTransport {
     }
   }
 
-  /** A 2xx answer whose body at least is not an HTML page. */
-  public record Response(int status, HttpHeaders headers, String body) {}
+  /** A 2xx answer whose body at least is not an HTML page; header names are case-insensitive. */
+  public record Response(int status, Map<String, List<String>> headers, String body) {
+    /** Every value of the header {@code name} (none: empty). */
+    public List<String> header(String name) {
+      return headers.getOrDefault(name, List.of());
+    }
+  }
 
-  /** Limits of one attempt ({@code retryAfterCap} only names the cap in errors). */
+  /** How one attempt is sent ({@code retryAfterCap} only names the cap in errors). */
   public record TransportLimits(
-      Duration requestTimeout, Duration retryAfterCap, long maxBodyBytes) {}
+      Duration connectTimeout,
+      Duration requestTimeout,
+      Duration retryAfterCap,
+      long maxBodyBytes) {}
 
   /**
    * The fleet this transport belongs to: its shared rate limits (a 429 any service saw pauses this
@@ -73,31 +76,38 @@ public final class ServiceNowTransport {
   }
 
   private final String tenant;
-  private final HttpClient http;
+  private final ExternalHttp http;
   private final TenantTokens tokens;
   private final CallGuard guard;
   private final TransportLimits limits;
   private final ServiceNowCallObserver observer;
-  private final String userAgent;
 
   /**
+   * @param base the tenant's instance URL
    * @param guard the tenant's breaker, the fleet's rate limits and the retry rules
    */
   public ServiceNowTransport(
       String tenant,
-      HttpClient http,
+      URI base,
       TenantTokens tokens,
       CallGuard guard,
       TransportLimits limits,
       ServiceNowCallObserver observer,
       String userAgent) {
     this.tenant = tenant;
-    this.http = http;
+    this.http =
+        new ExternalHttp(
+            base,
+            new ExternalHttp.Settings(
+                limits.connectTimeout(),
+                limits.requestTimeout(),
+                limits.maxBodyBytes(),
+                userAgent,
+                Map.of()));
     this.tokens = tokens;
     this.guard = guard;
     this.limits = limits;
     this.observer = observer;
-    this.userAgent = userAgent;
   }
 
   public Response send(Request request) {
@@ -129,6 +139,11 @@ public final class ServiceNowTransport {
     }
   }
 
+  /** Frees the connection pool. */
+  public void close() {
+    http.close();
+  }
+
   /**
    * What counts against the tenant's breaker: outages (retryable errors other than rate limits) and
    * anything unexpected. An answer that rejects the request (4xx, bad data) means the instance is
@@ -146,22 +161,20 @@ public final class ServiceNowTransport {
     String what = request.method() + " " + request.endpoint() + " on tenant " + tenant;
     String name = request.method() + " " + request.endpoint();
     String token = tokens.accessToken();
-    HttpResponse<String> answer;
+    ExternalHttp.Answer answer;
     try {
       answer =
-          BoundedAnswers.send(
-              http,
-              build(request, token),
-              limits.maxBodyBytes(),
-              bytes -> new String(bytes, StandardCharsets.UTF_8));
+          http.send(
+              ExternalHttp.Request.json(request.method(), request.uri(), request.body(), token));
     } catch (BoundedAnswers.TooLarge e) {
       throw new ServiceNowUnavailableException(
           what + " " + e.describe("mlc.servicenow.max-body-bytes"), e.status(), null);
-    } catch (IOException e) {
+    } catch (ExternalHttp.NoAnswer e) {
       observer.onCall(tenant, name, 0);
       ServiceNowUnavailableException noAnswer =
-          new ServiceNowUnavailableException(what + " got no answer: " + e, 0, e);
-      if (e instanceof ConnectException || e instanceof HttpConnectTimeoutException) {
+          new ServiceNowUnavailableException(
+              what + " got no answer: " + e.getMessage(), 0, e.getCause());
+      if (e.neverSent()) {
         throw TryAgain.notSent(n -> noAnswer); // never reached the instance: any method
       }
       if (attempt.resend() == Resend.ALLOWED) {
@@ -172,7 +185,7 @@ public final class ServiceNowTransport {
       Thread.currentThread().interrupt();
       throw new ServiceNowUnavailableException(what + " interrupted", 0, e);
     }
-    int status = answer.statusCode();
+    int status = answer.status();
     observer.onCall(tenant, name, status);
     if (status == 401 && !attempt.tokenRenewed()) {
       tokens.renewAfterRejection(token);
@@ -180,7 +193,7 @@ public final class ServiceNowTransport {
     }
     if (status == 429) {
       throw TryAgain.throttled(
-          answer.headers().firstValue("Retry-After"),
+          answer.header("Retry-After"),
           n ->
               new ServiceNowUnavailableException(
                   what + " still rate limited after " + n + " waits", 429, null));
@@ -191,10 +204,11 @@ public final class ServiceNowTransport {
     return check(what, answer);
   }
 
-  private static Response check(String what, HttpResponse<String> answer) {
-    int status = answer.statusCode();
+  private static Response check(String what, ExternalHttp.Answer answer) {
+    int status = answer.status();
+    String body = answer.text();
     boolean ok = status >= 200 && status < 300;
-    if (ok && ServiceNowErrors.looksLikeHtml(answer.body())) {
+    if (ok && ServiceNowErrors.looksLikeHtml(body)) {
       throw new ServiceNowResponseFormatException(
           what
               + " answered an HTML page instead of JSON (instance hibernating, or a proxy in the"
@@ -203,14 +217,14 @@ public final class ServiceNowTransport {
           null);
     }
     if (ok) {
-      return new Response(status, answer.headers(), answer.body());
+      return new Response(status, answer.headers(), body);
     }
     throw failure(what, answer);
   }
 
   /** The typed error of a non-2xx answer. */
-  private static ServiceNowException failure(String what, HttpResponse<String> answer) {
-    if (answer.statusCode() == 401) {
+  private static ServiceNowException failure(String what, ExternalHttp.Answer answer) {
+    if (answer.status() == 401) {
       return new ServiceNowAuthException(
           what
               + " rejected a freshly issued token (401): the token was revoked at once, or the"
@@ -219,22 +233,6 @@ public final class ServiceNowTransport {
           null,
           null);
     }
-    return ServiceNowErrors.of(what, answer.statusCode(), answer.body());
-  }
-
-  private HttpRequest build(Request r, String token) {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(r.uri())
-            .timeout(limits.requestTimeout())
-            .header("Accept", "application/json")
-            .header("User-Agent", userAgent)
-            .header("Authorization", "Bearer " + token);
-    if (r.body() == null) {
-      b.method(r.method(), HttpRequest.BodyPublishers.noBody());
-    } else {
-      b.header("Content-Type", "application/json");
-      b.method(r.method(), HttpRequest.BodyPublishers.ofString(r.body()));
-    }
-    return b.build();
+    return ServiceNowErrors.of(what, answer.status(), answer.text());
   }
 }
