@@ -108,10 +108,12 @@ final class BacklogScan {
       List<TopicPartition> done = new ArrayList<>();
       for (TopicPartition tp : open) {
         // Positions move past what is never returned (transaction markers) as well.
-        if (consumer.position(tp) >= end.get(tp)) {
+        // Below zero: records past the quota were dropped, so the end is not read.
+        long left = quota.get(tp);
+        if (left >= 0 && consumer.position(tp) >= end.get(tp)) {
           readTo.put(tp, end.get(tp));
           done.add(tp);
-        } else if (quota.get(tp) <= 0) {
+        } else if (left <= 0) {
           done.add(tp);
         }
       }
