@@ -60,12 +60,7 @@ class ReplayJobTest {
   @Test
   void aReplayToADatetimeGoesBackButNeverForward() throws Exception {
     try (Admin admin = Admin.create(stack.kafkaAdminSettings())) {
-      givenRecordsBeforeAndAfterTheTime(admin);
-      // Partition 0 handled records after the time, partition 1 is held before it (a failing
-      // record), partition 2 has no committed offset.
-      commit(admin, Map.of(0, BEFORE + 3, 1, 2));
-
-      String output = runJob(false);
+      String output = runJobOnAGroupPartlyPastTheTime(admin, false);
 
       assertThat(committed(admin))
           .as("job output:%n%s", output)
@@ -82,10 +77,7 @@ class ReplayJobTest {
   @Test
   void aDryRunPrintsThePlanAndMovesNothing() throws Exception {
     try (Admin admin = Admin.create(stack.kafkaAdminSettings())) {
-      givenRecordsBeforeAndAfterTheTime(admin);
-      commit(admin, Map.of(0, BEFORE + 3, 1, 2));
-
-      String output = runJob(true);
+      String output = runJobOnAGroupPartlyPastTheTime(admin, true);
 
       assertThat(committed(admin))
           .as("job output:%n%s", output)
@@ -112,6 +104,16 @@ class ReplayJobTest {
           .contains(topic + " partition 0: " + BEFORE + " (no committed offset")
           .doesNotContain("waiting for group");
     }
+  }
+
+  /**
+   * Runs the Job on {@link #GROUP} where partition 0 handled records after the time, partition 1 is
+   * held before it (a failing record) and partition 2 has no committed offset; returns its output.
+   */
+  private String runJobOnAGroupPartlyPastTheTime(Admin admin, boolean dryRun) throws Exception {
+    givenRecordsBeforeAndAfterTheTime(admin);
+    commit(admin, Map.of(0, BEFORE + 3, 1, 2));
+    return runJob(dryRun);
   }
 
   /** Offsets 0..BEFORE-1 an hour before the time, BEFORE.. a minute after, on each partition. */

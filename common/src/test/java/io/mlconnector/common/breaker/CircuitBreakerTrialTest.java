@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -34,15 +35,11 @@ class CircuitBreakerTrialTest {
 
   @Test
   void anErrorInTheTrialReopensAndTheNextTrialCloses() throws Exception {
-    trip();
-    Thread.sleep(OPEN_FOR.toMillis() * 3);
-    assertThatThrownBy(
-            () ->
-                call(
-                    () -> {
-                      throw new StackOverflowError("trial blew up");
-                    }))
-        .isInstanceOf(StackOverflowError.class);
+    failedTrial(
+        () -> {
+          throw new StackOverflowError("trial blew up");
+        },
+        StackOverflowError.class);
     assertThat(breaker.state()).isEqualTo(BreakerState.OPEN);
     Thread.sleep(OPEN_FOR.toMillis() * 3);
 
@@ -53,15 +50,11 @@ class CircuitBreakerTrialTest {
 
   @Test
   void aTrialAnsweredWithARejectionCloses() throws Exception {
-    trip();
-    Thread.sleep(OPEN_FOR.toMillis() * 3);
-    assertThatThrownBy(
-            () ->
-                call(
-                    () -> {
-                      throw new IllegalArgumentException("400: bad field");
-                    }))
-        .isInstanceOf(IllegalArgumentException.class);
+    failedTrial(
+        () -> {
+          throw new IllegalArgumentException("400: bad field");
+        },
+        IllegalArgumentException.class);
     assertThat(breaker.state()).isEqualTo(BreakerState.CLOSED);
   }
 
@@ -110,6 +103,14 @@ class CircuitBreakerTrialTest {
     call(() -> "after");
   }
 
+  /** Opens the breaker, waits until a trial may run, and runs one that throws {@code thrown}. */
+  private void failedTrial(Supplier<String> trial, Class<? extends Throwable> thrown)
+      throws InterruptedException {
+    trip();
+    Thread.sleep(OPEN_FOR.toMillis() * 3);
+    assertThatThrownBy(() -> call(trial)).isInstanceOf(thrown);
+  }
+
   private void trip() {
     AtomicInteger calls = new AtomicInteger();
     for (int i = 0; i < 2; i++) {
@@ -126,7 +127,7 @@ class CircuitBreakerTrialTest {
     assertThat(breaker.state()).isEqualTo(BreakerState.OPEN);
   }
 
-  private String call(java.util.function.Supplier<String> work) {
+  private String call(Supplier<String> work) {
     return breaker.call(work, String.class);
   }
 }

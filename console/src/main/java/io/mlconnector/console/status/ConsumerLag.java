@@ -1,5 +1,7 @@
 package io.mlconnector.console.status;
 
+import static java.util.concurrent.TimeUnit.SECONDS;
+
 import io.mlconnector.common.kafka.KafkaSettings;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
@@ -9,24 +11,26 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.GroupListing;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsResult;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.ListGroupsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Records behind, per consumer group: the committed offsets against the end of each partition. The
- * topics are shared by all tenants, so the per-tenant split reads the keys of the backlog itself
- * ({@code tenant|family|business key}), without a consumer group and at most {@code
- * mlc.console.status.lag-scan-limit} records per call.
+ * Records behind, per consumer group of the fleet: the committed offsets against the end of each
+ * partition (admin client). The topics are shared by all tenants, so the split by tenant reads the
+ * keys of the backlog itself ({@link BacklogScan}), at most {@code
+ * mlc.console.status.lag-scan-limit} records and {@link #SCAN_TIME} per call.
  */
 @ApplicationScoped
 public class ConsumerLag {
@@ -34,10 +38,17 @@ public class ConsumerLag {
    * The lag of one group.
    *
    * @param byTenant records behind per tenant and topic
-   * @param capped true when the backlog was larger than the scan limit: byTenant is a lower bound
+   * @param capped true when the backlog was not read to its end: byTenant is a lower bound
    */
   public record GroupLag(
       String group, long behind, Map<String, Map<String, Long>> byTenant, boolean capped) {}
+
+  /**
+   * The fleet's consumer groups: the services' groups are named so, and the console's Kafka user
+   * may describe only these (the chart's ACL Job, the stack's KafkaAcls). Other applications'
+   * groups on a shared broker, even on the fleet's topics, are not the fleet's backlog.
+   */
+  static final String FLEET_GROUPS = "mlc-";
 
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
@@ -54,136 +65,79 @@ public class ConsumerLag {
     this.scanLimit = config.lagScanLimit();
   }
 
-  /** Every consumer group's lag (groups of the fleet and of anyone else on the broker). */
-  public List<GroupLag> all() throws Exception {
-    Admin a = admin();
-    List<String> groups =
-        a
-            .listGroups(ListGroupsOptions.forConsumerGroups())
-            .all()
-            .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)
-            .stream()
-            .map(GroupListing::groupId)
-            .sorted()
-            .toList();
-    Map<String, Map<TopicPartition, long[]>> backlogs = new java.util.LinkedHashMap<>();
-    for (String group : groups) {
-      backlogs.put(group, backlogOf(a, group));
-    }
-    // The smallest backlogs first: their split by tenant is exact within the budget; only the
-    // largest ones end as lower bounds.
-    List<String> cheapestFirst = new java.util.ArrayList<>(groups);
-    cheapestFirst.sort(java.util.Comparator.comparingLong(g -> total(backlogs.get(g))));
-    Map<String, GroupLag> lags = new HashMap<>();
-    try (Scan scan = new Scan(scanLimit, System.nanoTime() + SCAN_TIME.toNanos())) {
-      for (String group : cheapestFirst) {
-        lags.put(group, lagOf(group, backlogs.get(group), scan));
-      }
-    }
-    return groups.stream().map(lags::get).toList();
-  }
-
-  private static long total(Map<TopicPartition, long[]> backlog) {
-    return backlog.values().stream().mapToLong(r -> r[1] - r[0]).sum();
-  }
-
-  /** Per partition with records behind: {committed, end}. */
-  private Map<TopicPartition, long[]> backlogOf(Admin a, String group) throws Exception {
-    Map<TopicPartition, OffsetAndMetadata> committed =
-        a.listConsumerGroupOffsets(group)
-            .partitionsToOffsetAndMetadata()
-            .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-    committed.forEach((tp, o) -> latest.put(tp, OffsetSpec.latest()));
-    Map<TopicPartition, Long> end = new HashMap<>();
-    a.listOffsets(latest)
-        .all()
-        .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)
-        .forEach((tp, info) -> end.put(tp, info.offset()));
-    Map<TopicPartition, long[]> backlog = new HashMap<>();
-    for (Map.Entry<TopicPartition, OffsetAndMetadata> c : committed.entrySet()) {
-      if (c.getValue() == null) {
-        continue;
-      }
-      long from = c.getValue().offset();
-      long to = end.getOrDefault(c.getKey(), from);
-      if (to > from) {
-        backlog.put(c.getKey(), new long[] {from, to});
-      }
-    }
-    return backlog;
-  }
-
-  private GroupLag lagOf(String group, Map<TopicPartition, long[]> backlog, Scan budget) {
-    Map<String, Map<String, Long>> byTenant = new TreeMap<>();
-    boolean capped = false;
-    for (Map.Entry<TopicPartition, long[]> b : backlog.entrySet()) {
-      capped |= !scan(b.getKey(), b.getValue()[0], b.getValue()[1], byTenant, budget);
-    }
-    return new GroupLag(group, total(backlog), byTenant, capped);
-  }
-
   /**
-   * What one status call may spend reading backlogs: a record count and a time limit (a status page
-   * must answer even when a broker holds large backlogs of many groups), and one consumer for every
-   * partition it reads (each consumer costs a login).
+   * The lag of every group of the fleet, split by tenant; only {@code tenant}'s records counted
+   * when not null (the backlog is still read whole: any partition may hold a tenant's records).
    */
-  private final class Scan implements AutoCloseable {
-    private int records;
-    private final long deadline;
-    private KafkaConsumer<String, byte[]> consumer;
-
-    Scan(int records, long deadline) {
-      this.records = records;
-      this.deadline = deadline;
+  public List<GroupLag> fleet(String tenant) throws Exception {
+    Admin a = admin();
+    Map<String, ListConsumerGroupOffsetsSpec> groups = new TreeMap<>();
+    a
+        .listGroups(ListGroupsOptions.forConsumerGroups())
+        .all()
+        .get(TIMEOUT.toSeconds(), SECONDS)
+        .stream()
+        .map(GroupListing::groupId)
+        .filter(g -> g.startsWith(FLEET_GROUPS))
+        .forEach(g -> groups.put(g, new ListConsumerGroupOffsetsSpec()));
+    if (groups.isEmpty()) {
+      return List.of();
     }
-
-    boolean spent() {
-      return records <= 0 || System.nanoTime() > deadline;
-    }
-
-    KafkaConsumer<String, byte[]> consumer() {
-      if (consumer == null) {
-        consumer = new KafkaConsumer<>(scanConfig());
+    // Every group's offsets in one request per coordinator, every end in one more.
+    ListConsumerGroupOffsetsResult fetched = a.listConsumerGroupOffsets(groups);
+    Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = new TreeMap<>();
+    for (String group : groups.keySet()) {
+      try {
+        committed.put(
+            group, fetched.partitionsToOffsetAndMetadata(group).get(TIMEOUT.toSeconds(), SECONDS));
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof GroupIdNotFoundException)) {
+          throw e;
+        }
+        // deleted since it was listed: nothing behind
       }
-      return consumer;
     }
-
-    @Override
-    public void close() {
-      if (consumer != null) {
-        consumer.close(Duration.ofSeconds(2));
-      }
+    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+    committed.values().forEach(m -> m.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest())));
+    Map<TopicPartition, Long> end = new HashMap<>();
+    if (!latest.isEmpty()) {
+      a.listOffsets(latest)
+          .all()
+          .get(TIMEOUT.toSeconds(), SECONDS)
+          .forEach((tp, info) -> end.put(tp, info.offset()));
     }
+    Map<String, Map<TopicPartition, Long>> from = new TreeMap<>();
+    committed.forEach((group, offsets) -> from.put(group, behind(offsets, end)));
+    BacklogScan.Counts counts =
+        new BacklogScan(from, end, tenant)
+            .read(
+                () -> new KafkaConsumer<>(scanConfig()),
+                scanLimit,
+                System.nanoTime() + SCAN_TIME.toNanos());
+    return from.entrySet().stream()
+        .map(
+            g ->
+                new GroupLag(
+                    g.getKey(),
+                    g.getValue().entrySet().stream()
+                        .mapToLong(p -> end.get(p.getKey()) - p.getValue())
+                        .sum(),
+                    counts.byGroup().getOrDefault(g.getKey(), Map.of()),
+                    counts.cut().contains(g.getKey())))
+        .toList();
   }
 
-  /** Counts the backlog's keys by tenant; false when the budget ran out first. */
-  private boolean scan(
-      TopicPartition tp, long from, long to, Map<String, Map<String, Long>> out, Scan budget) {
-    if (budget.spent()) {
-      return false;
-    }
-    KafkaConsumer<String, byte[]> consumer = budget.consumer();
-    consumer.assign(List.of(tp));
-    consumer.seek(tp, from);
-    long position = from;
-    while (position < to && !budget.spent()) {
-      var records = consumer.poll(Duration.ofMillis(200));
-      if (records.isEmpty() && consumer.position(tp) >= to) {
-        break;
-      }
-      for (ConsumerRecord<String, byte[]> r : records) {
-        if (r.offset() >= to || budget.records <= 0) {
-          break;
-        }
-        budget.records--;
-        String key = r.key() == null ? "" : r.key();
-        String tenant = key.contains("|") ? key.substring(0, key.indexOf('|')) : "(no tenant)";
-        out.computeIfAbsent(tenant, t -> new TreeMap<>()).merge(tp.topic(), 1L, Long::sum);
-      }
-      position = consumer.position(tp);
-    }
-    return position >= to;
+  /** The partitions a group is behind on, with its committed offset. */
+  private static Map<TopicPartition, Long> behind(
+      Map<TopicPartition, OffsetAndMetadata> committed, Map<TopicPartition, Long> end) {
+    Map<TopicPartition, Long> from = new HashMap<>();
+    committed.forEach(
+        (tp, o) -> {
+          if (o != null && end.getOrDefault(tp, o.offset()) > o.offset()) {
+            from.put(tp, o.offset());
+          }
+        });
+    return from;
   }
 
   private Map<String, Object> scanConfig() {

@@ -59,7 +59,7 @@ public class FleetStatus {
     boolean capped = false;
     String lagError = null;
     try {
-      for (ConsumerLag.GroupLag g : lag.all()) {
+      for (ConsumerLag.GroupLag g : lag.fleet(only)) {
         capped |= g.capped();
         g.byTenant()
             .forEach(

@@ -28,15 +28,7 @@ import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import javax.sql.DataSource;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +40,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(StackResource.class)
 class FleetStatusTest {
-  private static final String GROUP = "status-test-group";
+  /** A group of the fleet ({@code mlc-…}, as the services' groups are named). */
+  private static final String GROUP = "mlc-status-test";
 
   @Inject DataSource dataSource;
   @Inject ParkedStore parked;
@@ -80,7 +73,7 @@ class FleetStatusTest {
     audit(id, "S-9", "FAILED", "QAD answered 503");
     invoice(id, "sys-1", "AWAITING_RECEIPT", "PO-1 line 1: 4 of 10 received, 6 missing", null);
     invoice(id, "sys-2", "POSTED", null, "V-77");
-    lagOfThree(id);
+    Backlogs.threeBehind(id, GROUP);
     park(id, "INV-1");
 
     authorized()
@@ -211,31 +204,6 @@ class FleetStatusTest {
         status,
         waitingOn,
         voucher);
-  }
-
-  /** Commits the group at the topic's end, then three records of the tenant arrive. */
-  private void lagOfThree(String tenant) throws Exception {
-    Properties p = new Properties();
-    p.putAll(SharedStack.endpoints().kafkaAdminSettings());
-    p.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
-    p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-    p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p)) {
-      List<TopicPartition> parts =
-          consumer.partitionsFor(Topics.QAD_SUPPLIER_CHANGED).stream()
-              .map(i -> new TopicPartition(i.topic(), i.partition()))
-              .toList();
-      Map<TopicPartition, Long> end = consumer.endOffsets(parts);
-      Map<TopicPartition, OffsetAndMetadata> commit = new java.util.HashMap<>();
-      end.forEach((tp, o) -> commit.put(tp, new OffsetAndMetadata(o)));
-      consumer.commitSync(commit);
-    }
-    for (int i = 0; i < 3; i++) {
-      topics.send(
-          Topics.QAD_SUPPLIER_CHANGED,
-          EventKey.of(tenant, EntityType.SUPPLIER, "S-" + i),
-          new byte[] {1});
-    }
   }
 
   private void park(String tenant, String sourceId) throws Exception {

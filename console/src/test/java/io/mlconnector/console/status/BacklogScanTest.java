@@ -1,0 +1,92 @@
+package io.mlconnector.console.status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.MockConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The split of the fleet's backlogs by tenant: every partition read once for all groups behind on
+ * it, each record counted for the groups it is behind, and the record limit spent on the smallest
+ * backlogs first, the groups of a backlog read short marked as cut (their figures lower bounds).
+ */
+class BacklogScanTest {
+  private static final TopicPartition SMALL = new TopicPartition("qad.supplier.changed", 0);
+  private static final TopicPartition LARGE = new TopicPartition("qad.supplier.changed", 1);
+
+  /** mlc-a is behind on both partitions, mlc-b only on the last two records of the large one. */
+  private static final Map<String, Map<TopicPartition, Long>> FROM =
+      Map.of("mlc-a", Map.of(SMALL, 10L, LARGE, 0L), "mlc-b", Map.of(LARGE, 3L));
+
+  private static final Map<TopicPartition, Long> END = Map.of(SMALL, 12L, LARGE, 5L);
+
+  @Test
+  void everyRecordCountsForEachGroupBehindIt() {
+    BacklogScan.Counts counts =
+        new BacklogScan(FROM, END, null).read(this::broker, 100, inAMinute());
+
+    assertThat(counts.byGroup())
+        .isEqualTo(
+            Map.of(
+                "mlc-a",
+                Map.of(
+                    "acme", Map.of("qad.supplier.changed", 6L),
+                    "globex", Map.of("qad.supplier.changed", 1L)),
+                "mlc-b",
+                Map.of("acme", Map.of("qad.supplier.changed", 2L))));
+    assertThat(counts.cut()).isEmpty();
+  }
+
+  @Test
+  void oneTenantsCallCountsOnlyItsRecords() {
+    BacklogScan.Counts counts =
+        new BacklogScan(FROM, END, "globex").read(this::broker, 100, inAMinute());
+
+    assertThat(counts.byGroup())
+        .isEqualTo(Map.of("mlc-a", Map.of("globex", Map.of("qad.supplier.changed", 1L))));
+  }
+
+  @Test
+  void theLimitReadsTheSmallestBacklogWholeAndMarksTheLargestsGroupsCut() {
+    BacklogScan.Counts counts = new BacklogScan(FROM, END, null).read(this::broker, 4, inAMinute());
+
+    // The small partition whole (2 records), then the first two of the large one.
+    assertThat(counts.byGroup())
+        .isEqualTo(
+            Map.of(
+                "mlc-a",
+                Map.of(
+                    "acme", Map.of("qad.supplier.changed", 3L),
+                    "globex", Map.of("qad.supplier.changed", 1L))));
+    assertThat(counts.cut()).containsExactlyInAnyOrder("mlc-a", "mlc-b");
+  }
+
+  /** The small partition: one record of acme, one of globex; the large one: five of acme. */
+  private MockConsumer<String, byte[]> broker() {
+    MockConsumer<String, byte[]> consumer = new MockConsumer<>("earliest");
+    consumer.schedulePollTask(
+        () -> {
+          add(consumer, SMALL, 10, "acme");
+          add(consumer, SMALL, 11, "globex");
+          for (long o = 0; o < 5; o++) {
+            add(consumer, LARGE, o, "acme");
+          }
+        });
+    return consumer;
+  }
+
+  private static void add(
+      MockConsumer<String, byte[]> consumer, TopicPartition tp, long o, String t) {
+    if (consumer.assignment().contains(tp)) {
+      consumer.addRecord(
+          new ConsumerRecord<>(tp.topic(), tp.partition(), o, t + "|supplier|S-" + o, new byte[0]));
+    }
+  }
+
+  private static long inAMinute() {
+    return System.nanoTime() + 60_000_000_000L;
+  }
+}
