@@ -54,9 +54,15 @@ public class ConsumerLoops {
 
   /** Creates, registers and starts a loop; it runs until {@link #stop} or shutdown. */
   public EventConsumerLoop start(LoopSettings settings, int maxPollRecords, BatchHandler handler) {
+    return start(settings, maxPollRecords, FetchFill.NONE, handler);
+  }
+
+  /** {@link #start}, with fetches the broker may hold to fill them ({@link FetchFill}). */
+  public EventConsumerLoop start(
+      LoopSettings settings, int maxPollRecords, FetchFill fill, BatchHandler handler) {
     EventConsumerLoop loop =
         new EventConsumerLoop(
-            new KafkaConsumer<>(consumerConfig(settings, maxPollRecords)),
+            new KafkaConsumer<>(consumerConfig(settings, maxPollRecords, fill)),
             settings,
             handler,
             publisher,
@@ -86,8 +92,12 @@ public class ConsumerLoops {
     loops.forEach(this::stop);
   }
 
-  private Map<String, Object> consumerConfig(LoopSettings settings, int maxPollRecords) {
+  Map<String, Object> consumerConfig(LoopSettings settings, int maxPollRecords, FetchFill fill) {
     Map<String, Object> c = new HashMap<>(KafkaSettings.clientSettings(kafkaConfig));
+    if (!fill.equals(FetchFill.NONE)) {
+      c.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, fill.minBytes());
+      c.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) fill.maxWait().toMillis());
+    }
     c.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
     c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     c.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

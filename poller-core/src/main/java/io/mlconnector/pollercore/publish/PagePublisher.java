@@ -14,11 +14,17 @@ import io.mlconnector.pollercore.cursor.CursorPosition;
 import io.mlconnector.pollercore.cursor.CursorStore;
 import io.mlconnector.pollercore.cursor.PublishedVersion;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
@@ -26,7 +32,8 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  * sends the rest, waits for the broker's acknowledgement of every event, and only then records the
  * versions (the page's records' newest modified times too), the POLLED audit rows and the new
  * cursor in one transaction. A crash before that commit re-reads the page next time
- * (at-least-once); nothing is lost.
+ * (at-least-once); nothing is lost. {@link #pipelined} lets a poll read its next page while the
+ * previous one is published.
  */
 @ApplicationScoped
 public class PagePublisher {
@@ -34,6 +41,20 @@ public class PagePublisher {
   private final CursorStore store;
   private final AuditTrail audit;
   private final PollerSettings settings;
+
+  /** Publishes the pages of {@link #pipelined} polls: one thread per poll that is publishing. */
+  private final ExecutorService pipelines =
+      Executors.newCachedThreadPool(
+          new ThreadFactory() {
+            private final AtomicInteger count = new AtomicInteger();
+
+            @Override
+            public Thread newThread(Runnable r) {
+              Thread t = new Thread(r, "page-publisher-" + count.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            }
+          });
 
   public PagePublisher(
       EventPublisher publisher, CursorStore store, AuditTrail audit, PollerSettings settings) {
@@ -95,6 +116,27 @@ public class PagePublisher {
               audit.recordAll(rows); // one JDBC batch per page
             });
     return new PageOutcome(fresh.size(), records.size() - fresh.size());
+  }
+
+  /**
+   * Runs one poll's reading with a {@link PagePipeline}: the pages it hands over are published in
+   * order on another thread while it reads on. Returns once every page is published; throws the
+   * reader's failure or the first page's (pages after a failed one are not published).
+   */
+  public void pipelined(Consumer<PagePipeline> reading) {
+    PagePipeline pipeline = new PagePipeline(pipelines);
+    try {
+      reading.accept(pipeline);
+    } catch (RuntimeException e) {
+      pipeline.finishAfter(e);
+      throw e;
+    }
+    pipeline.finish();
+  }
+
+  @PreDestroy
+  void stop() {
+    pipelines.shutdownNow();
   }
 
   /** POLLED, or PARKED when the event was too large to publish (the publisher parked it). */

@@ -12,18 +12,22 @@ import io.mlconnector.stack.fleet.ServiceProcess;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@code ./mlc bench [--records N] [--naive-records N] [--latency-ms MS]}: QAD → ServiceNow
- * throughput, ServiceNow and QAD call economy, CPU and memory of the fleet and change-to-visible
- * latency, measured twice in one run — the connector's batched mode (one lookup per batch, Batch
- * API writes, unchanged rows skipped) and a naive one-lookup-plus-one-write-per-record mode — with
- * the ratios; {@code --latency-ms} runs the ServiceNow simulator with that latency model ({@link
- * LatencyModel.Settings#perCall}). Prints the figures and writes them to {@code .mlc/bench.json}.
+ * {@code ./mlc bench [--records N] [--naive-records N] [--latency-ms MS] [--latency-schedule D]}:
+ * QAD → ServiceNow throughput, ServiceNow and QAD call economy, CPU and memory of the fleet and
+ * change-to-visible latency, measured twice in one run — the connector's batched mode (one lookup
+ * per batch, Batch API writes, unchanged rows skipped) and a naive
+ * one-lookup-plus-one-write-per-record mode — with the ratios; {@code --latency-ms} runs the
+ * ServiceNow simulator with that latency model ({@link LatencyModel.Settings#perCall}); {@code
+ * --latency-schedule} (e.g. {@code 5m}, qad-poller's default PO schedule) the PO schedule the
+ * change-to-visible latency is measured on (default 5 s). Prints the figures and writes them to
+ * {@code .mlc/bench.json}.
  */
 public final class BenchMain {
   private static final String REGISTRY = "registry_bench";
@@ -45,23 +49,40 @@ public final class BenchMain {
     long records = 100_000;
     long naiveRecords = -1;
     long latencyMs = 0;
+    Duration schedule = ChangeLatencyRun.DEFAULT_SCHEDULE;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--records" -> records = Long.parseLong(args[++i]);
         case "--naive-records" -> naiveRecords = Long.parseLong(args[++i]);
         case "--latency-ms" -> latencyMs = Long.parseLong(args[++i]);
+        case "--latency-schedule" -> schedule = duration(args[++i]);
         default -> {
           System.err.println(
-              "usage: BenchMain [--records N] [--naive-records N] [--latency-ms MS]");
+              "usage: BenchMain [--records N] [--naive-records N] [--latency-ms MS]"
+                  + " [--latency-schedule 5s|5m]");
           System.exit(2);
         }
       }
     }
     long naive = naiveRecords < 0 ? Math.min(records, NAIVE_MAX_RECORDS) : naiveRecords;
-    System.exit(run(records, naive, LatencyModel.Settings.perCall(latencyMs), System.out));
+    System.exit(
+        run(records, naive, LatencyModel.Settings.perCall(latencyMs), schedule, System.out));
   }
 
-  static int run(long records, long naiveRecords, LatencyModel.Settings latency, PrintStream out)
+  /** {@code 90s}, {@code 5m}, or plain seconds. */
+  static Duration duration(String text) {
+    if (text.endsWith("m")) {
+      return Duration.ofMinutes(Long.parseLong(text.substring(0, text.length() - 1)));
+    }
+    return Duration.ofSeconds(Long.parseLong(text.replaceFirst("s$", "")));
+  }
+
+  static int run(
+      long records,
+      long naiveRecords,
+      LatencyModel.Settings latency,
+      Duration schedule,
+      PrintStream out)
       throws Exception {
     Path root = SharedStack.projectRoot();
     List<AutoCloseable> open = new ArrayList<>();
@@ -96,7 +117,7 @@ public final class BenchMain {
     out.println("batched mode (the connector):");
     BenchFigures batched =
         measure("bench", poller, sandbox, records, meter(poller, mapper, writer, postmaster), out)
-            .withChangeLatency(changeLatency("bench", sandbox, starter, out));
+            .withChangeLatency(changeLatency("bench", sandbox, starter, schedule, out));
     writer.close();
     ServiceProcess naiveWriter =
         starter.start("writer-service", Map.of("MLC_WRITER_SERVICENOW_NAIVE", "true"));
@@ -104,13 +125,15 @@ public final class BenchMain {
     FleetMeter naiveMeter = meter(poller, mapper, naiveWriter, postmaster);
     BenchFigures naive =
         measure("bench-naive", poller, sandbox, naiveRecords, naiveMeter, out)
-            .withChangeLatency(changeLatency("bench-naive", sandbox, starter, out));
+            .withChangeLatency(changeLatency("bench-naive", sandbox, starter, schedule, out));
     naiveWriter.close();
     starter.start("writer-service", Map.of());
     out.printf("invoice change-to-QAD latency, invoice schedule %s:%n", InvoiceBench.SCHEDULE);
     InvoiceLatency invoices =
         new InvoiceBench(sandbox, registry, poller, OPERATOR_TOKEN, out).measure(starter);
-    BenchReport report = new BenchReport(batched, naive, records, naiveRecords, invoices, latency);
+    BenchReport report =
+        new BenchReport(batched, naive, records, naiveRecords, invoices, latency)
+            .withLatencySchedule(schedule);
     report.write(root.resolve(".mlc/bench.json"), out);
     return 0;
   }
@@ -125,10 +148,14 @@ public final class BenchMain {
   }
 
   private static List<Long> changeLatency(
-      String tenant, SandboxLandscape sandbox, InvoiceBench.Starter starter, PrintStream out)
+      String tenant,
+      SandboxLandscape sandbox,
+      InvoiceBench.Starter starter,
+      Duration schedule,
+      PrintStream out)
       throws Exception {
     return new ChangeLatencyRun(
-            sandbox.qad().tenant(tenant), sandbox.servicenow().instance(tenant), out)
+            sandbox.qad().tenant(tenant), sandbox.servicenow().instance(tenant), schedule, out)
         .measure(starter);
   }
 

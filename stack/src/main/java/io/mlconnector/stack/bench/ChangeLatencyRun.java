@@ -14,22 +14,29 @@ import java.util.Map;
 
 /**
  * QAD change-to-visible latency: a PO line changed in QAD until its ServiceNow staging row shows
- * the change. A qad-poller of its own polls the tenant's purchase orders every {@link #SCHEDULE}
- * (scheduler tick 1 s; the other entities every 24 h); the changes are spread over two schedule
+ * the change. A qad-poller of its own polls the tenant's purchase orders every {@code schedule}
+ * ({@link #DEFAULT_SCHEDULE}, or the default 5 minutes with {@code --latency-schedule 5m};
+ * scheduler tick 1 s; the other entities every 24 h); the changes are spread over two schedule
  * periods so the figures cover every phase of it. Lines of the end of the table are changed, not
  * those of the incremental cycle.
  */
 final class ChangeLatencyRun {
-  static final Duration SCHEDULE = Duration.ofSeconds(5);
+  static final Duration DEFAULT_SCHEDULE = Duration.ofSeconds(5);
+
+  /** Longest wait for the poller's first round: its cursors exist, so that round is short. */
+  private static final Duration FIRST_ROUND = Duration.ofSeconds(10);
+
   static final int SAMPLES = 20;
   private static final String TABLE = "sn_fcms_intg_imp_order_line";
-  private static final Duration TIMEOUT = Duration.ofMinutes(5);
+  private static final Duration TAIL = Duration.ofMinutes(5);
 
   private final QadTenant qad;
   private final ServiceNowInstance sn;
   private final PrintStream out;
+  private final Duration schedule;
 
-  ChangeLatencyRun(QadTenant qad, ServiceNowInstance sn, PrintStream out) {
+  ChangeLatencyRun(QadTenant qad, ServiceNowInstance sn, Duration schedule, PrintStream out) {
+    this.schedule = schedule;
     this.qad = qad;
     this.sn = sn;
     this.out = out;
@@ -44,12 +51,13 @@ final class ChangeLatencyRun {
                 "MLC_QAD_SCHEDULING_ENABLED", "true",
                 "MLC_TENANTS", qad.name(),
                 "MLC_QAD_TICK", "1s",
-                "MLC_QAD_SCHEDULE_PURCHASE_ORDERS", SCHEDULE.toSeconds() + "s",
+                "MLC_QAD_SCHEDULE_PURCHASE_ORDERS", schedule.toSeconds() + "s",
                 "MLC_QAD_SCHEDULE_RECEIPTS", "24h",
                 "MLC_QAD_SCHEDULE_SUPPLIERS", "24h",
                 "MLC_QAD_SCHEDULE_DIMENSIONS", "24h"));
     try {
-      Thread.sleep(SCHEDULE.multipliedBy(2).toMillis()); // its first round of polls is done
+      // Its first round of polls is done.
+      Thread.sleep(Math.min(schedule.multipliedBy(2).toMillis(), FIRST_ROUND.toMillis()));
       return changeAndWatch();
     } finally {
       poller.close();
@@ -62,10 +70,10 @@ final class ChangeLatencyRun {
     for (Map<String, String> row : sn.rows().snapshot(TABLE)) {
       sysIds.put(row.get("u_external_id"), row.get("sys_id"));
     }
-    long gap = SCHEDULE.multipliedBy(2).toMillis() / SAMPLES;
+    long gap = schedule.multipliedBy(2).toMillis() / SAMPLES;
     List<Pending> pending = new ArrayList<>();
     List<Long> latencies = new ArrayList<>();
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    long deadline = System.nanoTime() + schedule.multipliedBy(2).plus(TAIL).toNanos();
     for (int i = 0; i < SAMPLES || !pending.isEmpty(); ) {
       if (i < SAMPLES) {
         QadRow line = all.get(all.size() - 1 - i);
@@ -86,7 +94,7 @@ final class ChangeLatencyRun {
     }
     out.printf(
         "  change-to-visible (PO schedule %ss): p50 %d ms, p95 %d ms, max %d ms%n",
-        SCHEDULE.toSeconds(),
+        schedule.toSeconds(),
         InvoiceLatency.percentile(latencies, 50),
         InvoiceLatency.percentile(latencies, 95),
         InvoiceLatency.percentile(latencies, 100));

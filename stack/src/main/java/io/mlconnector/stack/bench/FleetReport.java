@@ -2,6 +2,7 @@ package io.mlconnector.stack.bench;
 
 import io.mlconnector.sandbox.servicenow.traffic.LatencyModel;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,7 @@ import java.util.Map;
 final class FleetReport {
   private FleetReport() {}
 
-  static void put(Map<String, Object> doc, String prefix, BenchFigures f) {
+  static void put(Map<String, Object> doc, String prefix, BenchFigures f, Duration schedule) {
     doc.put(prefix + "qad_calls_per_1000_initial", BenchReport.round(f.qadCallsPer1000Initial()));
     doc.put(
         prefix + "cpu_seconds_per_1000_initial",
@@ -28,11 +29,11 @@ final class FleetReport {
       doc.put(prefix + "latency_ms_p95", InvoiceLatency.percentile(f.changeLatencyMs(), 95));
       doc.put(prefix + "latency_ms_max", InvoiceLatency.percentile(f.changeLatencyMs(), 100));
       doc.put(prefix + "latency_samples", f.changeLatencyMs().size());
-      doc.put(prefix + "latency_schedule_seconds", ChangeLatencyRun.SCHEDULE.toSeconds());
+      doc.put(prefix + "latency_schedule_seconds", schedule.toSeconds());
     }
   }
 
-  static void print(PrintStream out, BenchFigures batched, BenchFigures naive) {
+  static void print(PrintStream out, BenchFigures batched, BenchFigures naive, Duration schedule) {
     out.printf(
         "%-40s %14.1f %14.1f%n",
         "QAD calls / 1,000, initial load",
@@ -61,9 +62,7 @@ final class FleetReport {
     if (batched.changeLatencyMs().isEmpty() && naive.changeLatencyMs().isEmpty()) {
       return;
     }
-    out.printf(
-        "%-40s%n",
-        "change-to-visible, ms (PO schedule " + ChangeLatencyRun.SCHEDULE.toSeconds() + " s)");
+    out.printf("%-40s%n", "change-to-visible, ms (PO schedule " + schedule.toSeconds() + " s)");
     for (int p : List.of(50, 95, 100)) {
       out.printf(
           "%-40s %,14d %,14d%n",
@@ -73,7 +72,7 @@ final class FleetReport {
     }
   }
 
-  static void legend(PrintStream out, LatencyModel.Settings latency) {
+  static void legend(PrintStream out, LatencyModel.Settings latency, Duration schedule) {
     out.println(
         "  QAD calls / 1,000: HTTP calls to the QAD simulator (token, browses) per 1,000 records.");
     out.println(
@@ -89,7 +88,7 @@ final class FleetReport {
     out.printf(
         "  change-to-visible: a PO line changed in QAD until its staging row shows it, %d changes"
             + " spread over two periods of a %d s PO schedule (1 s scheduler tick).%n",
-        ChangeLatencyRun.SAMPLES, ChangeLatencyRun.SCHEDULE.toSeconds());
+        ChangeLatencyRun.SAMPLES, schedule.toSeconds());
     out.println("  ServiceNow latency model (ms): " + latency.asMap());
   }
 }

@@ -83,6 +83,19 @@ public interface WriterConfig {
     @WithDefault("500")
     int maxPollRecords();
 
+    /**
+     * How long the broker may hold a fetch of {@code sn.upsert} to fill it (Kafka {@code
+     * fetch.max.wait.ms}): records that trickle in (a small load, an incremental cycle) share one
+     * poll and so one Batch call, at up to this much more change-to-visible latency. {@code 0s}
+     * answers at once.
+     */
+    @WithDefault("1s")
+    Duration fetchWait();
+
+    /** A fetch is answered before {@code fetch-wait} once this many bytes are there. */
+    @WithDefault("1048576")
+    int fetchMinBytes();
+
     /** First pause of a partition whose batch failed (ServiceNow down); doubles per failure. */
     @WithDefault("1s")
     Duration retryBackoff();

@@ -3,6 +3,7 @@ package io.mlconnector.writer.servicenow.messaging;
 import io.mlconnector.common.event.Topics;
 import io.mlconnector.common.kafka.ConsumerLoops;
 import io.mlconnector.common.kafka.EventConsumerLoop;
+import io.mlconnector.common.kafka.FetchFill;
 import io.mlconnector.common.kafka.LoopSettings;
 import io.mlconnector.writer.config.WriterConfig;
 import io.mlconnector.writer.deferral.Deferral;
@@ -15,7 +16,8 @@ import java.util.List;
 
 /**
  * Runs the {@code sn.upsert} consumer (group {@code mlc.writer.consumer-groups.servicenow}) on
- * common's consumer loop, with the writer's own retry pauses.
+ * common's consumer loop, with the writer's own retry pauses and fetches the broker may hold up to
+ * {@code mlc.writer.servicenow.fetch-wait} to fill a poll.
  */
 @ApplicationScoped
 public class StagingUpsertConsumer {
@@ -50,7 +52,15 @@ public class StagingUpsertConsumer {
         loops.start(
             settings,
             config.servicenow().maxPollRecords(),
+            fill(config.servicenow()),
             new StagingUpsertHandler(processor, deferral));
+  }
+
+  /** Fuller polls, fewer Batch calls; a wait of 0 keeps Kafka's answer-at-once fetches. */
+  static FetchFill fill(WriterConfig.ServiceNow config) {
+    return config.fetchWait().isZero()
+        ? FetchFill.NONE
+        : new FetchFill(config.fetchMinBytes(), config.fetchWait());
   }
 
   synchronized void onStop(@Observes ShutdownEvent event) {
