@@ -153,6 +153,29 @@ class ServiceNowLimitsTest extends SimulatorTest {
     assertThat(stub.hits()).noneMatch(hit -> hit.contains("/api/now/table"));
   }
 
+  @Test
+  void aRedirectOfAnApiCallIsNotFollowed() throws IOException {
+    startStub(
+        exchange -> {
+          String path = exchange.getRequestURI().getPath();
+          if (path.endsWith("/oauth_token.do")) {
+            reply(exchange, 200, token());
+          } else if (path.startsWith("/elsewhere")) {
+            reply(exchange, 200, "{\"result\":[]}");
+          } else {
+            exchange.getResponseHeaders().add("Location", "/elsewhere/api/now/table/x");
+            reply(exchange, 302, new byte[0]);
+          }
+        });
+    ServiceNowClient client = clients.forTenant(stubTenant());
+
+    // the bearer token would go wherever the Location points
+    assertThatThrownBy(() -> client.query(TableQuery.of(SUPPLIERS)))
+        .isInstanceOf(ServiceNowException.class);
+    assertThat(stub.hits()).anyMatch(hit -> hit.startsWith("GET /sn/stub/api/now/table"));
+    assertThat(stub.hits()).noneMatch(hit -> hit.contains("/elsewhere"));
+  }
+
   private void startStub(StubServer.Handler handler) throws IOException {
     stub = StubServer.start(handler);
   }
