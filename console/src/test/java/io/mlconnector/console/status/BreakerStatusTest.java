@@ -16,13 +16,12 @@ import io.mlconnector.qadclient.QadClientSettings;
 import io.mlconnector.qadclient.QadClients;
 import io.mlconnector.qadclient.QadUnavailableException;
 import io.mlconnector.qadclient.browse.BrowseQuery;
+import io.mlconnector.stack.SqlProbe;
 import io.mlconnector.stack.StackResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -109,14 +108,11 @@ class BreakerStatusTest {
 
   /** Another service's breaker of the same tenant, closed: the worst one is reported. */
   private void otherServiceClosed(String id) throws Exception {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "insert into mlc_fleet.breaker_state (tenant, system, service, state, since,"
-                    + " updated_at) values (?, 'qad', 'writer-service', 'CLOSED', now(), now())")) {
-      ps.setString(1, id);
-      ps.executeUpdate();
-    }
+    SqlProbe.update(
+        dataSource,
+        "insert into mlc_fleet.breaker_state (tenant, system, service, state, since,"
+            + " updated_at) values (?, 'qad', 'writer-service', 'CLOSED', now(), now())",
+        id);
   }
 
   private static String metrics() {

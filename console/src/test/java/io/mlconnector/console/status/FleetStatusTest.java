@@ -18,13 +18,12 @@ import io.mlconnector.common.event.SourceSystem;
 import io.mlconnector.common.event.Topics;
 import io.mlconnector.console.parked.ParkedStore;
 import io.mlconnector.stack.SharedStack;
+import io.mlconnector.stack.SqlProbe;
 import io.mlconnector.stack.StackResource;
 import io.mlconnector.stack.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -60,7 +59,8 @@ class FleetStatusTest {
         .post("/tenants")
         .then()
         .statusCode(201);
-    sql(
+    SqlProbe.update(
+        dataSource,
         "insert into "
             + StatusSchemas.POLLER
             + ".poll_cursor (tenant, source, entity,"
@@ -127,7 +127,8 @@ class FleetStatusTest {
   @Test
   void theAuditSearchFindsAnInvoicesTrailByItsNumberOrVoucher() throws Exception {
     invoice(id, "sys-7", "POSTED", null, "V-7");
-    sql(
+    SqlProbe.update(
+        dataSource,
         "insert into console.audit_trail (tenant, entity, external_id, stage, target_id) values"
             + " (?, 'supplier-invoice', 'sys-7', 'REPLAYED', 'qad.invoice.post')",
         id);
@@ -167,19 +168,10 @@ class FleetStatusTest {
         .body("entities.size()", equalTo(0));
   }
 
-  private void sql(String statement, Object... args) throws Exception {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(statement)) {
-      for (int i = 0; i < args.length; i++) {
-        ps.setObject(i + 1, args[i]);
-      }
-      ps.executeUpdate();
-    }
-  }
-
   private void audit(String tenant, String externalId, String stage, String error)
       throws Exception {
-    sql(
+    SqlProbe.update(
+        dataSource,
         "insert into "
             + StatusSchemas.POLLER
             + ".audit_trail (tenant, entity, external_id, stage,"
@@ -192,7 +184,8 @@ class FleetStatusTest {
 
   private void invoice(String tenant, String sysId, String status, String waitingOn, String voucher)
       throws Exception {
-    sql(
+    SqlProbe.update(
+        dataSource,
         "insert into "
             + StatusSchemas.WRITER
             + ".qad_invoice (tenant, sys_id, invoice_number,"

@@ -9,15 +9,13 @@ import io.mlconnector.common.audit.AuditTrail;
 import io.mlconnector.common.event.EventEnvelope;
 import io.mlconnector.common.event.Topics;
 import io.mlconnector.sandbox.servicenow.fault.FaultSwitches.SubRequestFault;
+import io.mlconnector.stack.SqlProbe;
 import io.mlconnector.writer.servicenow.service.IncomingUpsert;
 import io.mlconnector.writer.servicenow.service.RecordOutcome;
 import io.mlconnector.writer.servicenow.service.StagingBatchProcessor;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -78,17 +76,11 @@ class StagingCallBudgetTest {
   }
 
   private long ledgerRows(String tenant) throws Exception {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "select count(*) from writer_ledger where tenant = ? and status = 'WRITTEN'"
-                    + " and target_id is not null")) {
-      ps.setString(1, tenant);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
+    return SqlProbe.count(
+        dataSource,
+        "select count(*) from writer_ledger where tenant = ? and status = 'WRITTEN'"
+            + " and target_id is not null",
+        tenant);
   }
 
   @Test
