@@ -4,6 +4,8 @@ import static io.mlconnector.console.ConsoleApi.authorized;
 import static io.mlconnector.console.ConsoleApi.tenant;
 import static io.mlconnector.console.ConsoleApi.uniqueId;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 
 import io.mlconnector.common.event.Topics;
 import io.mlconnector.stack.StackResource;
@@ -38,18 +40,22 @@ class BusyBrokerStatusTest {
     Backlogs.otherApplications(1000);
     Backlogs.threeBehind(id, FLEET_GROUP, PROBE_GROUP);
 
-    Map<String, Map<String, Integer>> fleetGroupBehind =
-        Map.of(FLEET_GROUP, Map.of(Topics.QAD_SUPPLIER_CHANGED, 3));
+    // Other fleet groups of the shared test broker (e.g. mlc-mapper, when earlier tests left it
+    // committed on this topic) are behind on these records too and may be listed; the probe is not.
+    Map<String, Integer> threeBehind = Map.of(Topics.QAD_SUPPLIER_CHANGED, 3);
     authorized()
         .get("/status/" + id)
         .then()
         .statusCode(200)
-        .body("behind", equalTo(fleetGroupBehind))
+        .body("behind.'" + FLEET_GROUP + "'", equalTo(threeBehind))
+        .body("behind", not(hasKey(PROBE_GROUP)))
         .body("lagCapped", equalTo(false));
     authorized()
         .get("/status")
         .then()
         .statusCode(200)
-        .body("find { it.tenant == '" + id + "' }.behind", equalTo(fleetGroupBehind));
+        .body(
+            "find { it.tenant == '" + id + "' }.behind.'" + FLEET_GROUP + "'", equalTo(threeBehind))
+        .body("find { it.tenant == '" + id + "' }.behind", not(hasKey(PROBE_GROUP)));
   }
 }
