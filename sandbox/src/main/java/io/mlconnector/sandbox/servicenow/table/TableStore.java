@@ -90,6 +90,11 @@ public final class TableStore {
     return row == null ? null : new LinkedHashMap<>(row);
   }
 
+  /** How many rows a table holds, without copying them (a watcher polling a large table). */
+  public synchronized int size(String table) {
+    return rows(table).size();
+  }
+
   /** Snapshot of every row of a table, in insertion order. */
   public synchronized List<Map<String, String>> snapshot(String table) {
     List<Map<String, String>> out = new ArrayList<>();
