@@ -23,6 +23,15 @@ public interface ConsoleConfig {
   /** Bounds of the onboarding ping ({@code POST /tenants/{id}/ping}). */
   Ping ping();
 
+  /** The parked-record store: {@code mlc.parked} kept in {@code parked_record}. */
+  Parked parked();
+
+  interface Parked {
+    /** The consumer group that keeps {@code parked_record} from {@code mlc.parked}. */
+    @WithDefault("mlc-console-parked")
+    String consumerGroup();
+  }
+
   interface Ping {
     /** Budget of each system's checks; what has not finished by then is reported FAILED. */
     @WithDefault("60s")

@@ -5,12 +5,12 @@ import io.mlconnector.common.kafka.ConsumedEvent;
 import io.mlconnector.common.kafka.ConsumerLoops;
 import io.mlconnector.common.kafka.EventConsumerLoop;
 import io.mlconnector.common.kafka.RecordFailure;
+import io.mlconnector.console.config.ConsoleConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Keeps {@code parked_record} up to date from {@code mlc.parked}, in the console's own consumer
@@ -26,16 +26,10 @@ public class ParkedIngest {
   private final String groupId;
   private EventConsumerLoop loop;
 
-  public ParkedIngest(
-      ConsumerLoops loops,
-      ParkedStore store,
-      @ConfigProperty(
-              name = "mlc.console.parked.consumer-group",
-              defaultValue = "mlc-console-parked")
-          String groupId) {
+  public ParkedIngest(ConsumerLoops loops, ParkedStore store, ConsoleConfig config) {
     this.loops = loops;
     this.store = store;
-    this.groupId = groupId;
+    this.groupId = config.parked().consumerGroup();
   }
 
   synchronized void onStart(@Observes StartupEvent event) {
