@@ -99,10 +99,7 @@ class QadTransportLimitsTest {
 
   @Test
   void aReadThatTimedOutIsRetried() throws Exception {
-    QadClient client = stubClient(shortTimeout());
-    client.browse(EntityType.SUPPLIER, BrowseQuery.all(1, 5)); // logged in
-    mode.set("slow-once");
-    apiCalls.set(0);
+    QadClient client = loggedInClientFacing("slow-once");
 
     assertThat(client.browse(EntityType.SUPPLIER, BrowseQuery.all(1, 5)).rows()).isEmpty();
     assertThat(apiCalls.get()).as("one timed out, one retry").isEqualTo(2);
@@ -110,10 +107,7 @@ class QadTransportLimitsTest {
 
   @Test
   void aPostThatTimedOutIsNotSentAgain() throws Exception {
-    QadClient client = stubClient(shortTimeout());
-    client.browse(EntityType.SUPPLIER, BrowseQuery.all(1, 5)); // logged in
-    mode.set("slow-once");
-    apiCalls.set(0);
+    QadClient client = loggedInClientFacing("slow-once");
 
     assertThatThrownBy(
             () ->
@@ -122,6 +116,18 @@ class QadTransportLimitsTest {
         .isInstanceOf(QadOutcomeUnknownException.class)
         .hasMessageContaining("not re-sent");
     assertThat(apiCalls.get()).isEqualTo(1);
+  }
+
+  /**
+   * A client on {@link #shortTimeout()} that has already logged in, whose stub answers the next API
+   * requests in {@code nextMode}, with the API request count set back to zero.
+   */
+  private QadClient loggedInClientFacing(String nextMode) throws Exception {
+    QadClient client = stubClient(shortTimeout());
+    client.browse(EntityType.SUPPLIER, BrowseQuery.all(1, 5)); // the login and its first call
+    mode.set(nextMode);
+    apiCalls.set(0);
+    return client;
   }
 
   /** Three attempts of at most 300 ms each, millisecond backoff. */
@@ -153,10 +159,7 @@ class QadTransportLimitsTest {
 
   @Test
   void anAnswerThatNeverEndsIsGivenUpAtItsDeadlineNotBufferedForEver() throws Exception {
-    QadClient client = stubClient(shortTimeout());
-    client.browse(EntityType.SUPPLIER, BrowseQuery.all(1, 5)); // logged in
-    mode.set("trickle");
-    apiCalls.set(0);
+    QadClient client = loggedInClientFacing("trickle");
 
     // Each piece comes well within the 300 ms read timeout; the whole answer is due in 600 ms.
     assertTimeoutPreemptively(
