@@ -10,36 +10,31 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * The mapper's alignment report and mapping writes, relayed for the page: the page may only call
  * its own origin (CSP), and the operator's token is passed on, so the mapper applies its own scope
- * rules and names the same operator. The mapper's answer, errors included, is returned as is.
+ * rules and names the same operator. The mapper's answer, errors included, is returned as is; no
+ * answer at all is a 502.
  */
 @RequiresScope(ApiScope.READ)
 @Path("/dimensions/{tenant}")
 @Produces(MediaType.APPLICATION_JSON)
 public class DimensionsResource {
-  private static final Duration TIMEOUT = Duration.ofSeconds(15);
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final MapperConfig config;
+  private final MapperDimensionsApi mapper;
 
-  public DimensionsResource(MapperConfig config) {
+  public DimensionsResource(MapperConfig config, @RestClient MapperDimensionsApi mapper) {
     this.config = config;
+    this.mapper = mapper;
   }
 
   @GET
@@ -47,8 +42,8 @@ public class DimensionsResource {
   @Operation(summary = "The mapper's dimension alignment report (codes missing on either side)")
   public Response alignment(
       @PathParam("tenant") String tenant, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
-    return relay(
-        HttpRequest.newBuilder().GET(), "/dimensions/" + valid(tenant) + "/alignment", auth);
+    String id = valid(tenant);
+    return relay(() -> mapper.alignment(id, auth));
   }
 
   @RequiresScope(ApiScope.OPERATE)
@@ -62,51 +57,37 @@ public class DimensionsResource {
       @PathParam("servicenowCode") String code,
       @HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
       String body) {
-    String path =
-        "/dimensions/" + valid(tenant) + "/mappings/" + encode(dimension) + "/" + encode(code);
-    return relay(
-        HttpRequest.newBuilder()
-            .header("Content-Type", MediaType.APPLICATION_JSON)
-            .PUT(HttpRequest.BodyPublishers.ofString(body == null ? "" : body)),
-        path,
-        auth);
+    String id = valid(tenant);
+    return relay(() -> mapper.putMapping(id, dimension, code, auth, body == null ? "" : body));
   }
 
-  private Response relay(HttpRequest.Builder request, String path, String auth) {
-    String base =
-        config
-            .url()
-            .orElseThrow(
-                () ->
-                    new ApiException(
-                        503,
-                        "mapper-url-not-configured",
-                        "the console does not know the mapper-service",
-                        "set MLC_CONSOLE_MAPPER_URL"));
-    try {
-      HttpResponse<String> r =
-          http.send(
-              request
-                  .uri(URI.create(base.replaceAll("/+$", "") + path))
-                  .header(HttpHeaders.AUTHORIZATION, auth)
-                  .timeout(TIMEOUT)
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      return Response.status(r.statusCode())
-          .type(MediaType.APPLICATION_JSON)
-          .entity(r.body())
-          .build();
-    } catch (IOException e) {
+  private Response relay(Supplier<Response> call) {
+    if (config.url().isEmpty()) {
       throw new ApiException(
-          502, "mapper-unreachable", "the mapper-service did not answer: " + e, null);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ApiException(503, "interrupted", "interrupted", null);
+          503,
+          "mapper-url-not-configured",
+          "the console does not know the mapper-service",
+          "set MLC_CONSOLE_MAPPER_URL");
+    }
+    try (Response answer = call.get()) {
+      String body = answer.hasEntity() ? answer.readEntity(String.class) : "";
+      return Response.status(answer.getStatus())
+          .type(MediaType.APPLICATION_JSON)
+          .entity(body)
+          .build();
+    } catch (ProcessingException e) {
+      throw new ApiException(
+          502, "mapper-unreachable", "the mapper-service did not answer: " + rootCause(e), null);
     }
   }
 
-  private static String encode(String part) {
-    return URLEncoder.encode(part, StandardCharsets.UTF_8).replace("+", "%20");
+  private static String rootCause(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getClass().getSimpleName()
+        + (root.getMessage() == null ? "" : " " + root.getMessage());
   }
 
   private static String valid(String tenant) {

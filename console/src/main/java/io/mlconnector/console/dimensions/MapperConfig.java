@@ -8,7 +8,8 @@ import java.util.Optional;
 public interface MapperConfig {
   /**
    * Base URL of the mapper-service ({@code MLC_CONSOLE_MAPPER_URL}), for the page's dimension
-   * alignment report and mapping fixes; unset: those answer 503.
+   * alignment report and mapping fixes; unset: those answer 503. It is also the URL of the relay's
+   * REST client ({@code quarkus.rest-client.mapper.url} is set from it in application.properties).
    */
   Optional<String> url();
 }
