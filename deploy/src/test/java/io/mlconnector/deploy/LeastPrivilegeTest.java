@@ -7,10 +7,12 @@ import static io.mlconnector.deploy.Manifests.hasEnv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mlconnector.deploy.NetworkFlows.Flow;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -29,18 +31,17 @@ class LeastPrivilegeTest {
     assertThat(Yamls.map(deny, "spec", "podSelector", "matchLabels"))
         .containsEntry("app.kubernetes.io/instance", HelmChart.RELEASE)
         .doesNotContainKey("app.kubernetes.io/component");
-    // No policy lets anything in except the receipt sync (and operators/metrics when configured).
-    List<Map<String, Object>> ingress =
-        manifests.ofKind("NetworkPolicy").stream()
-            .filter(p -> Yamls.string(p, "spec", "ingress") != null)
-            .toList();
-    assertThat(ingress)
-        .singleElement()
-        .satisfies(
-            p ->
-                assertThat(new Yaml().dump(p))
-                    .contains("app.kubernetes.io/component: qad-poller")
-                    .contains("app.kubernetes.io/component: servicenow-poller"));
+    // Pod to pod, only the receipt sync and the dimensions relay; nothing else in from outside
+    // (unless operators/metrics are configured, below).
+    NetworkFlows flows = NetworkFlows.of(manifests);
+    Set<Flow> inCluster =
+        Set.of(
+            new Flow("servicenow-poller", "qad-poller", 8080),
+            new Flow("console", "mapper-service", 8080));
+    assertThat(flows.ingress()).isEqualTo(inCluster);
+    assertThat(flows.egress()).isEqualTo(inCluster);
+    assertThat(flows.ingressPortsWithoutPodPeers()).isEmpty();
+    assertThat(flows.egressPortsWithoutPodPeers()).doesNotContain(8080);
     // Out to QAD / ServiceNow: pollers, writer, console; the mapper talks to Kafka and PG only.
     String external =
         new Yaml().dump(manifests.named("NetworkPolicy", FULLNAME + "-external-https"));
