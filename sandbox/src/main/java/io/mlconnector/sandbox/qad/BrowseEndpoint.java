@@ -2,6 +2,8 @@ package io.mlconnector.sandbox.qad;
 
 import io.mlconnector.sandbox.http.SimRequest;
 import io.mlconnector.sandbox.http.SimResponse;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +39,7 @@ final class BrowseEndpoint {
     BrowseCatalog.Browse browse = found.get();
     int pageSize;
     Predicate<QadRow> filter = row -> true;
+    ModifiedRange range = new ModifiedRange();
     try {
       pageSize = Math.min(MAX_PAGE_SIZE, intParam(request, "pageSize", DEFAULT_PAGE_SIZE));
     } catch (IllegalArgumentException e) {
@@ -48,6 +51,7 @@ final class BrowseEndpoint {
         if (!(tenant.faults().isIgnoreKeyFilters()
             && browse.entity().keyFields().contains(f.field()))) {
           filter = filter.and(f);
+          range.narrow(f);
         }
       }
     } catch (IllegalArgumentException e) {
@@ -70,7 +74,7 @@ final class BrowseEndpoint {
           400, "INVALID_PAGE", "page and pageSize must be positive", "page", pageText);
     }
     QadTable table = tenant.table(browse.entity());
-    List<QadRow> rows = table.select(filter);
+    List<QadRow> rows = table.select(filter, range.from, range.to);
     int from = (int) Math.min(rows.size(), (long) (page - 1) * pageSize);
     List<QadRow> slice = rows.subList(from, Math.min(rows.size(), from + pageSize));
     boolean hasMore = from + slice.size() < rows.size();
@@ -85,6 +89,31 @@ final class BrowseEndpoint {
           .forEach(row -> table.change(row.key(), Map.of(), tenant.database().now()));
     }
     return response;
+  }
+
+  /**
+   * The modified-time window the filters allow, so a browse scans from its cursor rather than the
+   * whole table: a connector's paged read asks for "modified since" on every page. The filters are
+   * still applied to every scanned row; the window only skips rows they would all reject.
+   */
+  private static final class ModifiedRange {
+    Instant from;
+    Instant to;
+
+    void narrow(BrowseFilter f) {
+      if (!QadEntity.MODIFIED_FIELD.equals(f.field()) || !(f.value() instanceof Instant at)) {
+        return;
+      }
+      Instant second = at.truncatedTo(ChronoUnit.SECONDS);
+      switch (f.operator()) {
+        case EQ, GE, GT -> from = from == null || second.isAfter(from) ? second : from;
+        default -> {}
+      }
+      switch (f.operator()) {
+        case EQ, LE, LT -> to = to == null || at.isBefore(to) ? at : to;
+        default -> {}
+      }
+    }
   }
 
   private static Map<String, Object> page(

@@ -65,6 +65,7 @@ public enum QadEntity {
   private final List<String> keyFields;
   private final Map<String, QadFieldType> fields;
   private final List<String> fieldNames;
+  private final Map<String, Integer> positions = new java.util.HashMap<>();
 
   @SafeVarargs
   QadEntity(String table, List<String> keyFields, Map<String, QadFieldType>... groups) {
@@ -81,6 +82,9 @@ public enum QadEntity {
     ordered.put(MODIFIED_FIELD, QadFieldType.TIMESTAMP);
     this.fields = java.util.Collections.unmodifiableMap(ordered);
     this.fieldNames = List.copyOf(ordered.keySet());
+    for (int i = 0; i < fieldNames.size(); i++) {
+      positions.put(fieldNames.get(i), i);
+    }
   }
 
   /** Classic table name, e.g. {@code po_mstr}; browse filters may prefix fields with it. */
@@ -109,8 +113,9 @@ public enum QadEntity {
     return fields.containsKey(field);
   }
 
+  /** The field's position in {@link #fieldNames()}, or -1 (a map: every row read asks). */
   public int indexOf(String field) {
-    return fieldNames.indexOf(field);
+    return positions.getOrDefault(field, -1);
   }
 
   /** Finds the entity by classic table name or enum name, case-insensitively. */

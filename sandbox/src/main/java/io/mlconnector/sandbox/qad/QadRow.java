@@ -40,6 +40,16 @@ public final class QadRow {
     return new QadRow(entity, values);
   }
 
+  /**
+   * A row that sorts before every real row modified at {@code modified} (it has no key), to start a
+   * browse-order scan there.
+   */
+  static QadRow startOf(QadEntity entity, Instant modified) {
+    Object[] values = new Object[entity.fieldNames().size()];
+    values[index(entity, QadEntity.MODIFIED_FIELD)] = modified.truncatedTo(ChronoUnit.SECONDS);
+    return new QadRow(entity, values);
+  }
+
   public QadEntity entity() {
     return entity;
   }
@@ -88,7 +98,12 @@ public final class QadRow {
   @SuppressWarnings({"unchecked", "rawtypes"})
   private int compareKeys(QadRow other) {
     for (String key : entity.keyFields()) {
-      int c = ((Comparable) get(key)).compareTo(other.get(key));
+      Object mine = get(key);
+      Object theirs = other.get(key);
+      if (mine == null || theirs == null) { // a startOf(...) probe sorts first
+        return mine == theirs ? 0 : mine == null ? -1 : 1;
+      }
+      int c = ((Comparable) mine).compareTo(theirs);
       if (c != 0) {
         return c;
       }

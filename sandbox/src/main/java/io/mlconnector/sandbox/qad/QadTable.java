@@ -1,6 +1,7 @@
 package io.mlconnector.sandbox.qad;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,6 +69,26 @@ public final class QadTable {
   /** Matching rows in browse order (modified time, key), as of now. */
   public List<QadRow> select(Predicate<QadRow> filter) {
     return inBrowseOrder.stream().filter(filter).collect(Collectors.toList());
+  }
+
+  /**
+   * Matching rows in browse order whose modified time lies within {@code [from, to]} (seconds; a
+   * null bound is open): the scan starts at {@code from} and stops after {@code to}, instead of
+   * testing every row of the table on every page.
+   */
+  public List<QadRow> select(Predicate<QadRow> filter, Instant from, Instant to) {
+    Iterable<QadRow> rows =
+        from == null ? inBrowseOrder : inBrowseOrder.tailSet(QadRow.startOf(entity, from), true);
+    List<QadRow> out = new ArrayList<>();
+    for (QadRow row : rows) {
+      if (to != null && row.modified().isAfter(to)) {
+        break;
+      }
+      if (filter.test(row)) {
+        out.add(row);
+      }
+    }
+    return out;
   }
 
   public List<QadRow> all() {

@@ -97,6 +97,45 @@ class QadBrowseTest {
   }
 
   @Test
+  void modifiedTimeBoundsSelectExactlyTheirWindowWithItsTotal() {
+    clock.set(Instant.parse("2025-03-01T11:00:00Z"));
+    QadFixtures.purchaseOrder(tenant); // Q0000001
+    clock.set(Instant.parse("2025-03-01T11:30:00Z"));
+    QadFixtures.purchaseOrder(tenant); // Q0000002
+    clock.set(Instant.parse("2025-03-01T12:00:00Z"));
+    QadFixtures.purchaseOrder(tenant); // Q0000003
+
+    assertThat(window("mod_date,eq,2025-03-01T11:30:00Z,literal"))
+        .containsExactly("Q0000002|1", "Q0000002|2", "total 2");
+    assertThat(window("mod_date,lt,2025-03-01T11:30:00Z,literal"))
+        .containsExactly("Q0000001|1", "Q0000001|2", "total 2");
+    assertThat(window("mod_date,gt,2025-03-01T11:30:00Z,literal"))
+        .containsExactly("Q0000003|1", "Q0000003|2", "total 2");
+    assertThat(
+            window(
+                "mod_date,ge,2025-03-01T11:00:00Z,literal",
+                "mod_date,le,2025-03-01T11:30:00Z,literal"))
+        .containsExactly("Q0000001|1", "Q0000001|2", "Q0000002|1", "Q0000002|2", "total 4");
+    // Bounds between seconds: rows are stamped to the second.
+    assertThat(window("mod_date,gt,2025-03-01T11:29:59.500Z,literal"))
+        .containsExactly("Q0000002|1", "Q0000002|2", "Q0000003|1", "Q0000003|2", "total 4");
+    assertThat(window("mod_date,lt,2025-03-01T11:30:00.500Z,literal"))
+        .containsExactly("Q0000001|1", "Q0000001|2", "Q0000002|1", "Q0000002|2", "total 4");
+    assertThat(
+            window(
+                "mod_date,ge,2025-03-01T11:30:00Z,literal",
+                "mod_date,lt,2025-03-01T11:30:00Z,literal"))
+        .containsExactly("total 0");
+  }
+
+  private List<String> window(String... filters) {
+    JsonNode body = client.browse(PO_LINES, 1, 10, List.of(filters)).json();
+    List<String> out = new ArrayList<>(keys(body));
+    out.add("total " + body.get("totalCount").asInt());
+    return out;
+  }
+
+  @Test
   void filtersCombineWithAndAcceptTablePrefixesAndCommasInValues() {
     QadFixtures.purchaseOrder(tenant);
     JsonNode one =

@@ -38,6 +38,10 @@ class EncodedQueryParserTest {
     assertThat(ids("qty<9")).containsExactly("c");
     assertThat(ids("qty<=9")).containsExactly("a", "c");
     assertThat(ids("nameINAlpha,Gamma")).containsExactly("a", "c");
+    assertThat(ids("nameNOT INAlpha,Gamma")).containsExactly("b");
+    // An empty member matches an empty column, as a list ending in a comma does.
+    assertThat(ids("noteINx,")).containsExactly("a", "b", "c");
+    assertThat(ids("noteNOT INx,")).isEmpty();
     assertThat(ids("nameSTARTSWITHGa")).containsExactly("c");
     assertThat(ids("nameENDSWITHta")).containsExactly("b");
     assertThat(ids("nameLIKEmm")).containsExactly("c");

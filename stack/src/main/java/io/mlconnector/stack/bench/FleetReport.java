@@ -80,8 +80,9 @@ final class FleetReport {
     out.println(
         "    each service, the launcher's JVM (Kafka, both simulators, the bench) and PostgreSQL;");
     out.println(
-        "    the launcher's share includes the bench reading the staging tables every 250 ms, so");
-    out.println("    it grows with the load's duration (e.g. under --latency-ms).");
+        "    the launcher's share includes the bench counting the staging rows every 250 ms and");
+    out.println(
+        "    the simulators answering (a QAD browse and a Table API list scan their table).");
     out.println(
         "  peak RSS: VmHWM of each service at the end of its mode; qad-poller and mapper-service");
     out.println("    serve both modes, so their naive figure is their peak over the whole run.");

@@ -83,10 +83,12 @@ final class TableListing {
         && instance.propertyIsTrue(ServiceNowInstance.INVALID_QUERY_PROPERTY)) {
       return List.of();
     }
-    return instance.rows().snapshot(def.name()).stream()
-        .filter(query.filter(def.numericFields()))
-        .sorted(query.comparator(def.numericFields()))
-        .toList();
+    List<Map<String, String>> matches =
+        instance.rows().select(def.name(), query.filter(def.numericFields()));
+    if (!query.orderBy().isEmpty()) {
+      matches.sort(query.comparator(def.numericFields()));
+    }
+    return matches;
   }
 
   /** The caller's parameters minus paging, which each link sets itself. */

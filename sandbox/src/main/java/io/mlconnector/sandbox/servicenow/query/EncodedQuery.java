@@ -55,15 +55,48 @@ public record EncodedQuery(
     if (blocks.isEmpty()) {
       return row -> true;
     }
-    return row -> blocks.stream().anyMatch(block -> blockMatches(block, row, numericFields));
+    // Compiled once per query, then tested against every row of the table.
+    List<List<List<Predicate<Map<String, String>>>>> compiled = new ArrayList<>();
+    for (List<List<Condition>> block : blocks) {
+      List<List<Predicate<Map<String, String>>>> groups = new ArrayList<>();
+      for (List<Condition> group : block) {
+        List<Predicate<Map<String, String>>> terms = new ArrayList<>();
+        group.forEach(c -> terms.add(c.matcher(numericFields.contains(c.field()))));
+        groups.add(terms);
+      }
+      compiled.add(groups);
+    }
+    return row -> anyBlockMatches(compiled, row);
   }
 
-  private static boolean blockMatches(
-      List<List<Condition>> block, Map<String, String> row, Set<String> numericFields) {
-    return block.stream()
-        .allMatch(
-            group ->
-                group.stream().anyMatch(c -> c.matches(row, numericFields.contains(c.field()))));
+  private static boolean anyBlockMatches(
+      List<List<List<Predicate<Map<String, String>>>>> blocks, Map<String, String> row) {
+    for (List<List<Predicate<Map<String, String>>>> block : blocks) {
+      if (allGroupsMatch(block, row)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean allGroupsMatch(
+      List<List<Predicate<Map<String, String>>>> groups, Map<String, String> row) {
+    for (List<Predicate<Map<String, String>>> group : groups) {
+      if (!anyTermMatches(group, row)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean anyTermMatches(
+      List<Predicate<Map<String, String>>> terms, Map<String, String> row) {
+    for (Predicate<Map<String, String>> term : terms) {
+      if (term.test(row)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Row order from the ORDERBY terms; rows equal on all of them keep their stored order. */
