@@ -15,6 +15,7 @@ import java.util.Map;
  *     ({@link FleetMeter}), per 1,000 records
  * @param rssMbMaxByService each service's peak resident memory (MB) over its life so far
  * @param changeLatencyMs QAD change-to-visible latency samples; empty when not measured
+ * @param incremental the incremental cycle's throughput, QAD calls and CPU
  */
 public record BenchFigures(
     double callsPer1000Initial,
@@ -24,7 +25,8 @@ public record BenchFigures(
     double qadCallsPer1000Initial,
     Map<String, Double> cpuSecondsByProcessInitial,
     Map<String, Long> rssMbMaxByService,
-    List<Long> changeLatencyMs) {
+    List<Long> changeLatencyMs,
+    CycleFigures incremental) {
 
   /** The ServiceNow figures alone (no process or latency figures). */
   public BenchFigures(
@@ -40,7 +42,8 @@ public record BenchFigures(
         0,
         Map.of(),
         Map.of(),
-        List.of());
+        List.of(),
+        CycleFigures.NONE);
   }
 
   /** CPU seconds per 1,000 records of the initial load, all fleet processes together. */
@@ -57,7 +60,8 @@ public record BenchFigures(
         qadCallsPer1000Initial,
         cpuSecondsByProcessInitial,
         rss,
-        changeLatencyMs);
+        changeLatencyMs,
+        incremental);
   }
 
   public BenchFigures withChangeLatency(List<Long> samples) {
@@ -69,6 +73,7 @@ public record BenchFigures(
         qadCallsPer1000Initial,
         cpuSecondsByProcessInitial,
         rssMbMaxByService,
-        samples);
+        samples,
+        incremental);
   }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,6 +24,8 @@ final class BenchReport {
   private final InvoiceLatency latency;
   private final LatencyModel.Settings servicenowLatency;
   private Duration latencySchedule = ChangeLatencyRun.DEFAULT_SCHEDULE;
+  private List<Long> defaultScheduleLatency = List.of();
+  private Duration defaultSchedule = ChangeLatencyRun.QAD_DEFAULT_PO_SCHEDULE;
 
   BenchReport(BenchFigures batched, BenchFigures naive, long records, long naiveRecords) {
     this(batched, naive, records, naiveRecords, null);
@@ -59,6 +62,13 @@ final class BenchReport {
   /** The PO schedule the change-to-visible latency was measured on (default 5 s). */
   BenchReport withLatencySchedule(Duration schedule) {
     this.latencySchedule = schedule;
+    return this;
+  }
+
+  /** The batched mode's change-to-visible samples on qad-poller's default PO schedule. */
+  BenchReport withDefaultScheduleLatency(List<Long> samples, Duration schedule) {
+    this.defaultScheduleLatency = List.copyOf(samples);
+    this.defaultSchedule = schedule;
     return this;
   }
 
@@ -115,6 +125,7 @@ final class BenchReport {
           InvoiceLatency.percentile(latency.pollMs(), 95));
     }
     FleetReport.print(out, batched, naive, latencySchedule);
+    FleetReport.printDefaultSchedule(out, defaultScheduleLatency, defaultSchedule);
     out.println();
     out.println("legend");
     out.println(
@@ -182,6 +193,7 @@ final class BenchReport {
     doc.put("servicenow_latency_model", servicenowLatency.asMap());
     FleetReport.put(doc, "", batched, latencySchedule);
     FleetReport.put(doc, "naive_", naive, latencySchedule);
+    FleetReport.putDefaultSchedule(doc, defaultScheduleLatency, defaultSchedule);
     return doc;
   }
 

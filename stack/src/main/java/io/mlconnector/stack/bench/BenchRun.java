@@ -65,7 +65,7 @@ final class BenchRun {
     awaitRows(expected);
     double seconds = (System.nanoTime() - start) / 1e9;
     long initialCalls = calls();
-    long qadCalls = qad.counters().snapshot().values().stream().mapToLong(Long::longValue).sum();
+    long qadCalls = qadCalls();
     Map<String, Double> cpu = FleetMeter.used(cpuBefore, meter.cpuSeconds());
     cpu.replaceAll((process, used) -> used * 1000.0 / expected);
     out.printf(
@@ -79,10 +79,20 @@ final class BenchRun {
       qad.change(QadEntity.PURCHASE_ORDER_LINE, key, Map.of("pod_desc", "bench change " + key));
     }
     sn.counters().reset();
+    qad.counters().reset();
+    Map<String, Double> cycleCpuBefore = meter.cpuSeconds();
+    long cycleStart = System.nanoTime();
     poll();
-    awaitChanged(lines.get(lines.size() - 1));
+    awaitVisible(lines.get(lines.size() - 1));
+    double cycleSeconds = (System.nanoTime() - cycleStart) / 1e9;
+    settle();
     long incrementalCalls = calls();
-    out.printf("  incremental: %d changed lines, %d ServiceNow calls%n", changes, incrementalCalls);
+    long cycleQadCalls = qadCalls();
+    Map<String, Double> cycleCpu = FleetMeter.used(cycleCpuBefore, meter.cpuSeconds());
+    cycleCpu.replaceAll((process, used) -> used * 1000.0 / changes);
+    out.printf(
+        "  incremental: %d changed lines in %.1f s, %d ServiceNow calls, %d QAD calls%n",
+        changes, cycleSeconds, incrementalCalls, cycleQadCalls);
 
     sn.counters().reset();
     poll();
@@ -97,7 +107,8 @@ final class BenchRun {
         qadCalls * 1000.0 / expected,
         cpu,
         meter.peakRssMb(),
-        List.of());
+        List.of(),
+        new CycleFigures(changes / cycleSeconds, cycleQadCalls * 1000.0 / changes, cycleCpu));
   }
 
   private long expectedRows() {
@@ -146,20 +157,27 @@ final class BenchRun {
     }
   }
 
-  private void awaitChanged(QadRow lastChanged) throws InterruptedException {
+  /** Until the staging row of {@code lastChanged} shows its change. */
+  private void awaitVisible(QadRow lastChanged) throws InterruptedException {
     String id = lastChanged.get("pod_nbr") + "|" + lastChanged.get("pod_line");
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    while (sn.rows().snapshot("sn_fcms_intg_imp_order_line").stream()
-        .noneMatch(
+    // Selected, not copied whole: only the row asked for leaves the simulator's lock.
+    while (sn.rows()
+        .select(
+            "sn_fcms_intg_imp_order_line",
             r ->
                 id.equals(r.get("u_external_id"))
-                    && String.valueOf(r.get("u_description")).startsWith("bench change"))) {
+                    && String.valueOf(r.get("u_description")).startsWith("bench change"))
+        .isEmpty()) {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException("change of " + id + " never arrived");
       }
-      Thread.sleep(250);
+      Thread.sleep(100);
     }
-    settle();
+  }
+
+  private long qadCalls() {
+    return qad.counters().snapshot().values().stream().mapToLong(Long::longValue).sum();
   }
 
   /** Waits until ServiceNow has seen no request for two seconds: the pipeline is drained. */

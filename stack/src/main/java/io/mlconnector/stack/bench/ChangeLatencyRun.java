@@ -23,6 +23,9 @@ import java.util.Map;
 final class ChangeLatencyRun {
   static final Duration DEFAULT_SCHEDULE = Duration.ofSeconds(5);
 
+  /** qad-poller's own default for purchase orders ({@code mlc.qad.schedule.purchase-orders}). */
+  static final Duration QAD_DEFAULT_PO_SCHEDULE = Duration.ofMinutes(5);
+
   /** Longest wait for the poller's first round: its cursors exist, so that round is short. */
   private static final Duration FIRST_ROUND = Duration.ofSeconds(10);
 

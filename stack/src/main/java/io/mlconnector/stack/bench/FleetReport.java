@@ -23,6 +23,17 @@ final class FleetReport {
     f.cpuSecondsByProcessInitial()
         .forEach((name, s) -> byProcess.put(name, Math.round(s * 100) / 100.0));
     doc.put(prefix + "cpu_seconds_per_1000_initial_by_process", byProcess);
+    CycleFigures cycle = f.incremental();
+    doc.put(prefix + "records_per_second_incremental", BenchReport.round(cycle.recordsPerSecond()));
+    doc.put(prefix + "qad_calls_per_1000_incremental", BenchReport.round(cycle.qadCallsPer1000()));
+    doc.put(
+        prefix + "cpu_seconds_per_1000_incremental",
+        Math.round(cycle.cpuSecondsPer1000() * 100) / 100.0);
+    Map<String, Double> cycleByProcess = new LinkedHashMap<>();
+    cycle
+        .cpuSecondsByProcess()
+        .forEach((name, s) -> cycleByProcess.put(name, Math.round(s * 100) / 100.0));
+    doc.put(prefix + "cpu_seconds_per_1000_incremental_by_process", cycleByProcess);
     doc.put(prefix + "rss_mb_max_by_service", f.rssMbMaxByService());
     if (!f.changeLatencyMs().isEmpty()) {
       doc.put(prefix + "latency_ms_p50", InvoiceLatency.percentile(f.changeLatencyMs(), 50));
@@ -51,6 +62,21 @@ final class FleetReport {
                 out.printf(
                     "%-40s %14.2f %14.2f%n",
                     "  " + name, s, naive.cpuSecondsByProcessInitial().getOrDefault(name, 0.0)));
+    out.printf(
+        "%-40s %14.1f %14.1f%n",
+        "records/s, incremental cycle",
+        batched.incremental().recordsPerSecond(),
+        naive.incremental().recordsPerSecond());
+    out.printf(
+        "%-40s %14.1f %14.1f%n",
+        "QAD calls / 1,000, incremental",
+        batched.incremental().qadCallsPer1000(),
+        naive.incremental().qadCallsPer1000());
+    out.printf(
+        "%-40s %14.2f %14.2f%n",
+        "CPU seconds / 1,000, incremental (all)",
+        batched.incremental().cpuSecondsPer1000(),
+        naive.incremental().cpuSecondsPer1000());
     out.printf("%-40s%n", "peak RSS, MB");
     batched
         .rssMbMaxByService()
@@ -72,6 +98,31 @@ final class FleetReport {
     }
   }
 
+  /** The batched mode's change-to-visible on qad-poller's default PO schedule, when measured. */
+  static void putDefaultSchedule(Map<String, Object> doc, List<Long> samples, Duration schedule) {
+    if (samples.isEmpty()) {
+      return;
+    }
+    doc.put("latency_ms_p50_default_schedule", InvoiceLatency.percentile(samples, 50));
+    doc.put("latency_ms_p95_default_schedule", InvoiceLatency.percentile(samples, 95));
+    doc.put("latency_ms_max_default_schedule", InvoiceLatency.percentile(samples, 100));
+    doc.put("latency_samples_default_schedule", samples.size());
+    doc.put("latency_default_schedule_seconds", schedule.toSeconds());
+  }
+
+  static void printDefaultSchedule(PrintStream out, List<Long> samples, Duration schedule) {
+    if (samples.isEmpty()) {
+      return;
+    }
+    out.printf(
+        "%-40s%n", "change-to-visible, ms (default PO schedule " + schedule.toSeconds() + " s)");
+    for (int p : List.of(50, 95, 100)) {
+      out.printf(
+          "%-40s %,14d %14s%n",
+          p == 100 ? "  max" : "  p" + p, InvoiceLatency.percentile(samples, p), "-");
+    }
+  }
+
   static void legend(PrintStream out, LatencyModel.Settings latency, Duration schedule) {
     out.println(
         "  QAD calls / 1,000: HTTP calls to the QAD simulator (token, browses) per 1,000 records.");
@@ -83,6 +134,11 @@ final class FleetReport {
         "    the launcher's share includes the bench counting the staging rows every 250 ms and");
     out.println(
         "    the simulators answering (a QAD browse and a Table API list scan their table).");
+    out.println(
+        "  incremental cycle: the changed PO lines of one poll per second, from the poll's start");
+    out.println(
+        "    until the last shows in ServiceNow; QAD calls and CPU per 1,000 changed lines, CPU");
+    out.println("    until the pipeline is drained (2 s without a ServiceNow call).");
     out.println(
         "  peak RSS: VmHWM of each service at the end of its mode; qad-poller and mapper-service");
     out.println("    serve both modes, so their naive figure is their peak over the whole run.");

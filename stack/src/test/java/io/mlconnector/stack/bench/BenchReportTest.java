@@ -45,10 +45,20 @@ class BenchReportTest {
             2.26,
             Map.of("writer-service", 0.5, FleetMeter.POSTGRES, 0.25),
             Map.of("writer-service", 180L),
-            List.of(5_000L, 1_000L, 3_000L, 2_000L, 4_000L));
+            List.of(5_000L, 1_000L, 3_000L, 2_000L, 4_000L),
+            new CycleFigures(
+                412.34, 2.04, Map.of("writer-service", 0.3, FleetMeter.POSTGRES, 0.125)));
     BenchFigures naive =
         new BenchFigures(
-            2000.0, 2000.0, 0, 60.0, 2.5, Map.of("writer-service", 4.0), Map.of(), List.of());
+            2000.0,
+            2000.0,
+            0,
+            60.0,
+            2.5,
+            Map.of("writer-service", 4.0),
+            Map.of(),
+            List.of(),
+            new CycleFigures(33.3, 2.0, Map.of("writer-service", 5.0)));
 
     Map<String, Object> doc =
         new BenchReport(batched, naive, 10_000, 10_000, null, LatencyModel.Settings.perCall(150))
@@ -67,7 +77,38 @@ class BenchReportTest {
         .containsEntry(
             "servicenow_latency_model",
             Map.of("table_call_ms", 150L, "batch_sub_request_ms", 30L, "token_ms", 150L))
-        .doesNotContainKey("naive_latency_ms_p95");
+        .containsEntry("records_per_second_incremental", 412.3)
+        .containsEntry("qad_calls_per_1000_incremental", 2.0)
+        .containsEntry("cpu_seconds_per_1000_incremental", 0.43)
+        .containsEntry(
+            "cpu_seconds_per_1000_incremental_by_process",
+            Map.of("writer-service", 0.3, FleetMeter.POSTGRES, 0.13))
+        .containsEntry("naive_records_per_second_incremental", 33.3)
+        .containsEntry("naive_cpu_seconds_per_1000_incremental", 5.0)
+        .doesNotContainKey("naive_latency_ms_p95")
+        .doesNotContainKey("latency_ms_p95_default_schedule");
+  }
+
+  @Test
+  void theBatchedModesLatencyOnTheDefaultScheduleIsReportedBesideTheShortOne() {
+    BenchFigures batched =
+        new BenchFigures(10.5, 30.0, 0, 900.0).withChangeLatency(List.of(4_000L, 6_000L));
+    BenchReport report =
+        new BenchReport(batched, new BenchFigures(2000.0, 2000.0, 0, 60.0), 1_000, 1_000)
+            .withDefaultScheduleLatency(
+                List.of(290_000L, 10_000L, 150_000L), ChangeLatencyRun.QAD_DEFAULT_PO_SCHEDULE);
+
+    assertThat(report.asMap())
+        .containsEntry("latency_ms_p95", 6_000L)
+        .containsEntry("latency_ms_p50_default_schedule", 150_000L)
+        .containsEntry("latency_ms_p95_default_schedule", 290_000L)
+        .containsEntry("latency_ms_max_default_schedule", 290_000L)
+        .containsEntry("latency_samples_default_schedule", 3)
+        .containsEntry("latency_default_schedule_seconds", 300L);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    report.print(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    assertThat(bytes.toString(StandardCharsets.UTF_8))
+        .containsPattern("default PO schedule 300 s\\)\\R  p50 +150,000 +-");
   }
 
   @Test
