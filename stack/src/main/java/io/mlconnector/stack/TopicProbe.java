@@ -55,7 +55,6 @@ public final class TopicProbe {
     // No consumer group: every partition assigned from its beginning. A group of its own would
     // first have to be formed by the broker's coordinator, which on a busy machine took longer
     // than a test's whole wait while the records were already there.
-    List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
     try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig())) {
       long deadline = System.nanoTime() + timeout.toNanos();
       List<TopicPartition> partitions = List.of();
@@ -70,11 +69,8 @@ public final class TopicProbe {
       }
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
-      while (!done.test(seen) && System.nanoTime() < deadline) {
-        consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
-      }
+      return pollUntil(consumer, done, deadline);
     }
-    return seen;
   }
 
   /** The same, as a member of consumer group {@code group}. */
@@ -85,13 +81,19 @@ public final class TopicProbe {
       Duration timeout) {
     Map<String, Object> config = consumerConfig();
     config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
-    List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
     try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
       consumer.subscribe(List.of(topic));
-      long deadline = System.nanoTime() + timeout.toNanos();
-      while (!done.test(seen) && System.nanoTime() < deadline) {
-        consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
-      }
+      return pollUntil(consumer, done, System.nanoTime() + timeout.toNanos());
+    }
+  }
+
+  private static List<ConsumerRecord<String, byte[]>> pollUntil(
+      KafkaConsumer<String, byte[]> consumer,
+      Predicate<List<ConsumerRecord<String, byte[]>>> done,
+      long deadlineNanos) {
+    List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
+    while (!done.test(seen) && System.nanoTime() < deadlineNanos) {
+      consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
     }
     return seen;
   }

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 /**
  * One table of one tenant: rows by key plus the same rows kept in browse order, so a browse is an
@@ -68,7 +67,7 @@ public final class QadTable {
 
   /** Matching rows in browse order (modified time, key), as of now. */
   public List<QadRow> select(Predicate<QadRow> filter) {
-    return inBrowseOrder.stream().filter(filter).collect(Collectors.toList());
+    return select(filter, null, null);
   }
 
   /**

@@ -16,24 +16,17 @@ final class FleetReport {
 
   static void put(Map<String, Object> doc, String prefix, BenchFigures f, Duration schedule) {
     doc.put(prefix + "qad_calls_per_1000_initial", BenchReport.round(f.qadCallsPer1000Initial()));
+    doc.put(prefix + "cpu_seconds_per_1000_initial", hundredths(f.cpuSecondsPer1000Initial()));
     doc.put(
-        prefix + "cpu_seconds_per_1000_initial",
-        Math.round(f.cpuSecondsPer1000Initial() * 100) / 100.0);
-    Map<String, Double> byProcess = new LinkedHashMap<>();
-    f.cpuSecondsByProcessInitial()
-        .forEach((name, s) -> byProcess.put(name, Math.round(s * 100) / 100.0));
-    doc.put(prefix + "cpu_seconds_per_1000_initial_by_process", byProcess);
+        prefix + "cpu_seconds_per_1000_initial_by_process",
+        hundredths(f.cpuSecondsByProcessInitial()));
     CycleFigures cycle = f.incremental();
     doc.put(prefix + "records_per_second_incremental", BenchReport.round(cycle.recordsPerSecond()));
     doc.put(prefix + "qad_calls_per_1000_incremental", BenchReport.round(cycle.qadCallsPer1000()));
+    doc.put(prefix + "cpu_seconds_per_1000_incremental", hundredths(cycle.cpuSecondsPer1000()));
     doc.put(
-        prefix + "cpu_seconds_per_1000_incremental",
-        Math.round(cycle.cpuSecondsPer1000() * 100) / 100.0);
-    Map<String, Double> cycleByProcess = new LinkedHashMap<>();
-    cycle
-        .cpuSecondsByProcess()
-        .forEach((name, s) -> cycleByProcess.put(name, Math.round(s * 100) / 100.0));
-    doc.put(prefix + "cpu_seconds_per_1000_incremental_by_process", cycleByProcess);
+        prefix + "cpu_seconds_per_1000_incremental_by_process",
+        hundredths(cycle.cpuSecondsByProcess()));
     doc.put(prefix + "rss_mb_max_by_service", f.rssMbMaxByService());
     if (!f.changeLatencyMs().isEmpty()) {
       doc.put(prefix + "latency_ms_p50", InvoiceLatency.percentile(f.changeLatencyMs(), 50));
@@ -96,6 +89,17 @@ final class FleetReport {
           InvoiceLatency.percentile(batched.changeLatencyMs(), p),
           InvoiceLatency.percentile(naive.changeLatencyMs(), p));
     }
+  }
+
+  private static double hundredths(double v) {
+    return Math.round(v * 100) / 100.0;
+  }
+
+  /** Each process's figure rounded to hundredths, in the same order. */
+  private static Map<String, Double> hundredths(Map<String, Double> byProcess) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    byProcess.forEach((name, s) -> out.put(name, hundredths(s)));
+    return out;
   }
 
   /** The batched mode's change-to-visible on qad-poller's default PO schedule, when measured. */
